@@ -1,0 +1,18 @@
+import { type Kysely, type Migration, Migrator } from 'kysely'
+import * as initial from './migrations/2026-11-21-0001-initial.js'
+import type { Database } from './schema.js'
+
+/** Listed here rather than read from disk, so the bundled server carries its migrations. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-21-0001-initial': initial,
+}
+
+/** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error })
+  }
+}

@@ -1,0 +1,125 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** A timestamptz column: read as Date, written as Date or `now()`. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Json<T> = ColumnType<T, string, string>
+
+export interface AccountsTable {
+  id: string
+  email: string
+  name: string
+  password_hash: string
+  created_at: DefaultTimestamp
+}
+
+export interface SessionsTable {
+  id: string
+  account_id: string
+  created_at: DefaultTimestamp
+  expires_at: Timestamp
+  revoked_at: Timestamp | null
+}
+
+export interface ProjectsTable {
+  id: string
+  account_id: string
+  name: string
+  currency: string
+  timezone: string
+  created_at: DefaultTimestamp
+}
+
+export interface ApiKeysTable {
+  project_id: string
+  id: string
+  kind: 'publishable' | 'secret'
+  name: string
+  prefix: string
+  key_hash: string
+  created_at: DefaultTimestamp
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface CustomersTable {
+  project_id: string
+  customer_id: string
+  email: string | null
+  name: string | null
+  phone: string | null
+  traits: Json<Record<string, string | number | boolean | null>>
+  /** `occurredAt` of the newest identify merged into the profile. */
+  profile_updated_at: Timestamp | null
+  first_seen_at: Timestamp
+  last_seen_at: Timestamp
+  orders_count: Generated<number>
+  refunded_orders_count: Generated<number>
+  /** Completed orders in the project's currency, in minor units. */
+  net_spent_minor: Generated<bigint>
+  first_purchase_at: Timestamp | null
+  last_purchase_at: Timestamp | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface PurchasesTable {
+  project_id: string
+  order_id: string
+  customer_id: string | null
+  amount_minor: bigint
+  currency: string
+  status: 'completed' | 'refunded'
+  source: string | null
+  channel: string | null
+  /** When the order was placed: the earliest `occurredAt` seen for it. */
+  ordered_at: Timestamp
+  refunded_at: Timestamp | null
+  /** The event whose fields are stored, and its `occurredAt`: a newer event wins. */
+  last_event_id: string
+  last_event_at: Timestamp
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface PurchaseItemsTable {
+  project_id: string
+  order_id: string
+  line_no: number
+  product_id: string
+  name: string | null
+  category: string | null
+  quantity: number
+  /** Unit price in ten-thousandths of a major unit (4 decimals). */
+  unit_price_e4: bigint | null
+}
+
+export interface InteractionsTable {
+  project_id: string
+  event_id: string
+  customer_id: string
+  name: string
+  properties: Json<Record<string, unknown>>
+  occurred_at: Timestamp
+  received_at: DefaultTimestamp
+}
+
+/** Every event id a project has sent: what makes ingestion idempotent. */
+export interface EventsTable {
+  project_id: string
+  event_id: string
+  type: 'identify' | 'purchase' | 'track'
+  received_at: DefaultTimestamp
+}
+
+export interface Database {
+  accounts: AccountsTable
+  sessions: SessionsTable
+  projects: ProjectsTable
+  api_keys: ApiKeysTable
+  customers: CustomersTable
+  purchases: PurchasesTable
+  purchase_items: PurchaseItemsTable
+  interactions: InteractionsTable
+  events: EventsTable
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely'
+import type { SessionTokens } from './auth/session-token.js'
+import type { Database } from './db/schema.js'
+import type { Env } from './env.js'
+import type { RateLimiter } from './http/rate-limiter.js'
+import type { Logger } from './logger.js'
+
+/** What every request handler may use; built once at start-up. */
+export interface ServerDeps {
+  db: Kysely<Database>
+  dbKind: 'postgres' | 'pglite'
+  env: Env
+  log: Logger
+  tokens: SessionTokens
+  limiter: RateLimiter
+}

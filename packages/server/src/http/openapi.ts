@@ -1,0 +1,103 @@
+import {
+  apiErrorSchema,
+  batchResultSchema,
+  batchSchema,
+  customerDetailSchema,
+  customerPageSchema,
+  identifyEventSchema,
+  ingestResultSchema,
+  purchaseEventSchema,
+  trackEventSchema,
+} from '@rapport/shared'
+import { z } from 'zod'
+
+type JsonSchema = Record<string, unknown>
+
+function schema(type: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema
+  return rest
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } })
+
+const errors = {
+  '400': { description: 'Invalid input: `error.issues` names each field', ...json('Error') },
+  '401': { description: 'Missing, unknown or revoked key', ...json('Error') },
+  '403': { description: 'The key may not do this (a publishable key reading, another project)', ...json('Error') },
+  '413': { description: 'Body larger than 512 KB', ...json('Error') },
+  '429': { description: 'Rate limit: retry after `Retry-After` seconds', ...json('Error') },
+}
+
+function ingestPath(summary: string, body: string, result: string) {
+  return {
+    post: {
+      summary,
+      security: [{ apiKey: [] }],
+      requestBody: { required: true, ...json(body) },
+      responses: { '200': { description: 'Stored, or recognised as already stored', ...json(result) }, ...errors },
+    },
+  }
+}
+
+const queryParam = (name: string, description: string, schemaValue: JsonSchema) => ({ name, in: 'query', required: false, description, schema: schemaValue })
+
+/** The OpenAPI 3.1 document of the HTTP API, generated from the same zod contracts the server validates with. */
+export function buildOpenApiDocument(version: string): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Rapport HTTP API',
+      version,
+      description:
+        'Send customers, purchases and interactions to Rapport and read the customer base. Authenticate with `Authorization: Bearer <key>`: a publishable key (`rk_pub_…`) can only send events, a secret key (`rk_sec_…`) can also read. Money is sent as a decimal in major units (`"49.90"`) and returned as an exact decimal string.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'rk_pub_… or rk_sec_…' } },
+      schemas: {
+        IdentifyEvent: schema(identifyEventSchema, 'input'),
+        PurchaseEvent: schema(purchaseEventSchema, 'input'),
+        TrackEvent: schema(trackEventSchema, 'input'),
+        Batch: schema(batchSchema, 'input'),
+        IngestResult: schema(ingestResultSchema, 'output'),
+        BatchResult: schema(batchResultSchema, 'output'),
+        CustomerPage: schema(customerPageSchema, 'output'),
+        CustomerDetail: schema(customerDetailSchema, 'output'),
+        Error: schema(apiErrorSchema, 'output'),
+      },
+    },
+    paths: {
+      '/v1/identify': ingestPath('A customer signed up or changed their profile', 'IdentifyEvent', 'IngestResult'),
+      '/v1/purchase': ingestPath('An order, or a change to one (e.g. refunded)', 'PurchaseEvent', 'IngestResult'),
+      '/v1/track': ingestPath('Any other interaction of a customer', 'TrackEvent', 'IngestResult'),
+      '/v1/batch': ingestPath('Up to 500 events; each is stored or rejected on its own', 'Batch', 'BatchResult'),
+      '/v1/customers': {
+        get: {
+          summary: 'List customers',
+          security: [{ apiKey: [] }],
+          parameters: [
+            queryParam('search', 'Matches customer id, email or name', { type: 'string' }),
+            queryParam('sort', 'Sort key', { type: 'string', enum: ['lastSeen', 'totalSpent', 'orders', 'createdAt'], default: 'lastSeen' }),
+            queryParam('order', 'Direction', { type: 'string', enum: ['asc', 'desc'], default: 'desc' }),
+            queryParam('limit', 'Page size, 1–200', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
+            queryParam('cursor', '`nextCursor` of the previous page', { type: 'string' }),
+          ],
+          responses: { '200': { description: 'A page of customers', ...json('CustomerPage') }, ...errors },
+        },
+      },
+      '/v1/customers/{customerId}': {
+        get: {
+          summary: 'One customer with purchases and timeline',
+          security: [{ apiKey: [] }],
+          parameters: [{ name: 'customerId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The customer', ...json('CustomerDetail') },
+            '404': { description: 'No such customer', ...json('Error') },
+            ...errors,
+          },
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import { type BatchResult, batchEnvelopeSchema, type EventType, type IngestResult, type RejectedEvent } from '@rapport/shared'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import { AppError } from '../errors.js'
+import type { ProjectRow } from '../projects/project.repository.js'
+import { storeEvents } from './ingest.service.js'
+import type { NormalizedEvent } from './normalized-event.js'
+import { validateBatchEntry, validateEvent } from './validate-event.js'
+
+/** One event sent on its own: a 400 with the field path if it is invalid. */
+export async function ingestOne(db: Kysely<Database>, project: ProjectRow, type: EventType, raw: unknown): Promise<IngestResult> {
+  const validated = validateEvent(type, raw, new Date())
+  if (!validated.ok) throw new AppError('validation_error', `The ${type} event is not valid`, { issues: validated.issues })
+  const [outcome] = await storeEvents(db, project, [validated.event])
+  if (!outcome || 'failed' in outcome) {
+    throw new AppError('validation_error', outcome?.failed ?? 'The event was not stored')
+  }
+  return outcome
+}
+
+/**
+ * A batch: the envelope must be valid (else 400), then each event stands on its
+ * own — valid ones are stored, invalid ones come back by index with their reason.
+ */
+export async function ingestBatch(db: Kysely<Database>, project: ProjectRow, body: unknown): Promise<BatchResult> {
+  const envelope = batchEnvelopeSchema.safeParse(body)
+  if (!envelope.success) throw AppError.fromZod(envelope.error)
+  const receivedAt = new Date()
+  const rejected: RejectedEvent[] = []
+  const valid: Array<{ index: number; event: NormalizedEvent }> = []
+  envelope.data.events.forEach((raw, index) => {
+    const validated = validateBatchEntry(raw, receivedAt, index)
+    if (validated.ok) valid.push({ index, event: validated.event })
+    else rejected.push({ index, code: 'validation_error', message: 'The event is not valid', issues: validated.issues })
+  })
+  const outcomes = await storeEvents(
+    db,
+    project,
+    valid.map((entry) => entry.event),
+  )
+  const results: BatchResult['results'] = []
+  outcomes.forEach((outcome, position) => {
+    const index = valid[position]?.index ?? -1
+    if ('failed' in outcome) rejected.push({ index, code: 'validation_error', message: outcome.failed, issues: [] })
+    else results.push({ index, eventId: outcome.eventId, status: outcome.status })
+  })
+  rejected.sort((a, b) => a.index - b.index)
+  return {
+    accepted: results.filter((result) => result.status === 'accepted').length,
+    duplicates: results.filter((result) => result.status === 'duplicate').length,
+    results,
+    rejected,
+  }
+}

@@ -1,0 +1,237 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.js'
+import { type CustomerUpsert, chunk, type PurchaseUpsert } from './fold-events.js'
+import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
+
+type Db = Kysely<Database>
+
+// Rows per statement, well under PostgreSQL's 65,535 bind parameters.
+const ROWS_PER_STATEMENT = 1000
+
+/**
+ * Records event ids in the ledger and returns those not seen before. The
+ * primary key decides, so two servers handling the same retried batch at
+ * once store it once: the second insert waits for the first and finds it there.
+ */
+export async function claimEventIds(db: Db, projectId: string, events: readonly NormalizedEvent[]): Promise<Set<string>> {
+  const fresh = new Set<string>()
+  const sorted = [...events].sort((a, b) => (a.eventId < b.eventId ? -1 : 1))
+  for (const rows of chunk(sorted, ROWS_PER_STATEMENT)) {
+    const inserted = await db
+      .insertInto('events')
+      .values(rows.map((event) => ({ project_id: projectId, event_id: event.eventId, type: event.type })))
+      .onConflict((conflict) => conflict.columns(['project_id', 'event_id']).doNothing())
+      .returning('event_id')
+      .execute()
+    for (const row of inserted) fresh.add(row.event_id)
+  }
+  return fresh
+}
+
+// The incoming identify is at least as new as the stored profile.
+const incomingProfileIsNewer = sql<boolean>`(excluded.profile_updated_at is not null and (customers.profile_updated_at is null or excluded.profile_updated_at >= customers.profile_updated_at))`
+
+function newerWins(column: 'email' | 'name' | 'phone') {
+  const incoming = sql.ref(`excluded.${column}`)
+  const stored = sql.ref(`customers.${column}`)
+  return sql<string | null>`case when ${incomingProfileIsNewer} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
+}
+
+/** Creates or merges customers; locks their rows for the rest of the transaction. */
+export async function upsertCustomers(db: Db, projectId: string, rows: readonly CustomerUpsert[]): Promise<void> {
+  for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
+    await db
+      .insertInto('customers')
+      .values(
+        part.map((row) => ({
+          project_id: projectId,
+          customer_id: row.customerId,
+          email: row.email,
+          name: row.name,
+          phone: row.phone,
+          traits: JSON.stringify(row.traits),
+          profile_updated_at: row.profileAt,
+          first_seen_at: row.firstSeenAt,
+          last_seen_at: row.lastSeenAt,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['project_id', 'customer_id']).doUpdateSet({
+          email: newerWins('email'),
+          name: newerWins('name'),
+          phone: newerWins('phone'),
+          // jsonb `||`: keys of the right side win.
+          traits: sql<string>`case when ${incomingProfileIsNewer} then customers.traits || excluded.traits else excluded.traits || customers.traits end`,
+          profile_updated_at: sql<Date>`greatest(customers.profile_updated_at, excluded.profile_updated_at)`,
+          first_seen_at: sql<Date>`least(customers.first_seen_at, excluded.first_seen_at)`,
+          last_seen_at: sql<Date>`greatest(customers.last_seen_at, excluded.last_seen_at)`,
+          updated_at: sql<Date>`now()`,
+        }),
+      )
+      .execute()
+  }
+}
+
+/** Customer ids currently stored on these orders (to recompute them if an order changes hands). */
+export async function currentOrderCustomers(db: Db, projectId: string, orderIds: readonly string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const part of chunk(orderIds, ROWS_PER_STATEMENT)) {
+    const rows = await db
+      .selectFrom('purchases')
+      .select('customer_id')
+      .where('project_id', '=', projectId)
+      .where('order_id', 'in', part)
+      .where('customer_id', 'is not', null)
+      .execute()
+    for (const row of rows) if (row.customer_id !== null) out.push(row.customer_id)
+  }
+  return out
+}
+
+// The incoming event is at least as new as the one whose fields are stored.
+const incomingOrderIsNewer = sql<boolean>`(excluded.last_event_at >= purchases.last_event_at)`
+
+function orderField<T>(column: 'amount_minor' | 'currency' | 'status' | 'refunded_at' | 'last_event_id') {
+  return sql<T>`case when ${incomingOrderIsNewer} then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`purchases.${column}`)} end`
+}
+
+function orderOptionalField(column: 'customer_id' | 'source' | 'channel') {
+  const incoming = sql.ref(`excluded.${column}`)
+  const stored = sql.ref(`purchases.${column}`)
+  return sql<string | null>`case when ${incomingOrderIsNewer} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
+}
+
+/**
+ * Creates or updates orders: one row per order id, whatever was sent before.
+ * Returns the orders whose stored fields now come from this batch.
+ */
+export async function upsertPurchases(db: Db, projectId: string, rows: readonly PurchaseUpsert[]): Promise<Set<string>> {
+  const applied = new Set<string>()
+  const winners = new Map(rows.map((row) => [row.orderId, row.eventId]))
+  for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
+    const result = await db
+      .insertInto('purchases')
+      .values(
+        part.map((row) => ({
+          project_id: projectId,
+          order_id: row.orderId,
+          customer_id: row.customerId,
+          amount_minor: row.amountMinor,
+          currency: row.currency,
+          status: row.status,
+          source: row.source,
+          channel: row.channel,
+          ordered_at: row.orderedAt,
+          refunded_at: row.refundedAt,
+          last_event_id: row.eventId,
+          last_event_at: row.lastEventAt,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['project_id', 'order_id']).doUpdateSet({
+          customer_id: orderOptionalField('customer_id'),
+          source: orderOptionalField('source'),
+          channel: orderOptionalField('channel'),
+          amount_minor: orderField<bigint>('amount_minor'),
+          currency: orderField<string>('currency'),
+          status: orderField<'completed' | 'refunded'>('status'),
+          refunded_at: orderField<Date | null>('refunded_at'),
+          last_event_id: orderField<string>('last_event_id'),
+          last_event_at: sql<Date>`greatest(purchases.last_event_at, excluded.last_event_at)`,
+          ordered_at: sql<Date>`least(purchases.ordered_at, excluded.ordered_at)`,
+          updated_at: sql<Date>`now()`,
+        }),
+      )
+      .returning(['order_id', 'last_event_id'])
+      .execute()
+    for (const row of result) if (winners.get(row.order_id) === row.last_event_id) applied.add(row.order_id)
+  }
+  return applied
+}
+
+/** Replaces the lines of orders whose newest event carried items. */
+export async function replaceItems(db: Db, projectId: string, orders: readonly PurchaseUpsert[]): Promise<void> {
+  if (orders.length === 0) return
+  for (const part of chunk(
+    orders.map((order) => order.orderId),
+    ROWS_PER_STATEMENT,
+  )) {
+    await db.deleteFrom('purchase_items').where('project_id', '=', projectId).where('order_id', 'in', part).execute()
+  }
+  const lines = orders.flatMap((order) =>
+    (order.items ?? []).map((item, index) => ({
+      project_id: projectId,
+      order_id: order.orderId,
+      line_no: index + 1,
+      product_id: item.productId,
+      name: item.name,
+      category: item.category,
+      quantity: item.quantity,
+      unit_price_e4: item.unitPriceE4,
+    })),
+  )
+  for (const part of chunk(lines, ROWS_PER_STATEMENT)) await db.insertInto('purchase_items').values(part).execute()
+}
+
+export async function insertInteractions(db: Db, projectId: string, events: readonly NormalizedTrack[]): Promise<void> {
+  for (const part of chunk(events, ROWS_PER_STATEMENT)) {
+    await db
+      .insertInto('interactions')
+      .values(
+        part.map((event) => ({
+          project_id: projectId,
+          event_id: event.eventId,
+          customer_id: event.customerId,
+          name: event.name,
+          properties: JSON.stringify(event.properties),
+          occurred_at: event.occurredAt,
+        })),
+      )
+      .onConflict((conflict) => conflict.columns(['project_id', 'event_id']).doNothing())
+      .execute()
+  }
+}
+
+/** Locks customers not already locked by `upsertCustomers` (previous owners of moved orders). */
+export async function lockCustomers(db: Db, projectId: string, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return
+  await db
+    .selectFrom('customers')
+    .select('customer_id')
+    .where('project_id', '=', projectId)
+    .where('customer_id', 'in', [...customerIds].sort())
+    .orderBy('customer_id')
+    .forUpdate()
+    .execute()
+}
+
+/**
+ * Recomputes customers' order totals from their purchases. Recomputing (rather
+ * than adding deltas) stays right whatever order refunds and retries arrive in;
+ * it reads only these customers' orders, through purchases_customer_idx.
+ */
+export async function refreshCustomerTotals(db: Db, projectId: string, currency: string, customerIds: readonly string[]): Promise<void> {
+  for (const part of chunk([...customerIds].sort(), ROWS_PER_STATEMENT)) {
+    await sql`
+      update customers as c set
+        orders_count = a.orders,
+        refunded_orders_count = a.refunded,
+        net_spent_minor = a.net,
+        first_purchase_at = a.first_at,
+        last_purchase_at = a.last_at,
+        updated_at = now()
+      from (
+        select k.customer_id,
+          (count(p.order_id) filter (where p.status = 'completed'))::int as orders,
+          (count(p.order_id) filter (where p.status = 'refunded'))::int as refunded,
+          coalesce(sum(p.amount_minor) filter (where p.status = 'completed' and p.currency = ${currency}), 0)::bigint as net,
+          min(p.ordered_at) as first_at,
+          max(p.ordered_at) as last_at
+        from unnest(${part}::text[]) as k(customer_id)
+        left join purchases p on p.project_id = ${projectId} and p.customer_id = k.customer_id
+        group by k.customer_id
+      ) as a
+      where c.project_id = ${projectId} and c.customer_id = a.customer_id
+    `.execute(db)
+  }
+}

@@ -1,0 +1,105 @@
+import type { IngestResult } from '@rapport/shared'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../db/schema.js'
+import { inTransaction } from '../db/transaction.js'
+import type { ProjectRow } from '../projects/project.repository.js'
+import { foldCustomers, foldPurchases } from './fold-events.js'
+import {
+  claimEventIds,
+  currentOrderCustomers,
+  insertInteractions,
+  lockCustomers,
+  refreshCustomerTotals,
+  replaceItems,
+  upsertCustomers,
+  upsertPurchases,
+} from './ingest.repository.js'
+import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
+
+export type StoreOutcome = { eventId: string; status: IngestResult['status'] } | { eventId: string; failed: string }
+
+async function storeFresh(trx: Transaction<Database>, project: ProjectRow, events: readonly NormalizedEvent[]): Promise<Set<string>> {
+  const fresh = await claimEventIds(trx, project.id, events)
+  const newEvents = events.filter((event) => fresh.has(event.eventId))
+  if (newEvents.length === 0) return fresh
+
+  const customers = foldCustomers(newEvents)
+  await upsertCustomers(trx, project.id, customers)
+
+  const purchases = foldPurchases(newEvents)
+  const touched = new Set(purchases.flatMap((purchase) => (purchase.customerId === null ? [] : [purchase.customerId])))
+  if (purchases.length > 0) {
+    const previousOwners = await currentOrderCustomers(
+      trx,
+      project.id,
+      purchases.map((purchase) => purchase.orderId),
+    )
+    const upserted = new Set(customers.map((customer) => customer.customerId))
+    await lockCustomers(
+      trx,
+      project.id,
+      previousOwners.filter((id) => !upserted.has(id)),
+    )
+    for (const id of previousOwners) touched.add(id)
+    const applied = await upsertPurchases(trx, project.id, purchases)
+    await replaceItems(
+      trx,
+      project.id,
+      purchases.filter((purchase) => purchase.items !== null && applied.has(purchase.orderId)),
+    )
+  }
+
+  const tracks = newEvents.filter((event): event is NormalizedTrack => event.type === 'track')
+  await insertInteractions(trx, project.id, tracks)
+
+  await refreshCustomerTotals(trx, project.id, project.currency, [...touched])
+  return fresh
+}
+
+// Data exceptions (22xxx) and integrity violations (23xxx): a value the
+// contracts let through but the database refuses. Isolated per event below.
+function isDataError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : ''
+  return code.startsWith('22') || code.startsWith('23')
+}
+
+/**
+ * Stores validated events exactly once: an event id already stored (or repeated
+ * in the batch) is reported as a duplicate and changes nothing. The batch is one
+ * transaction; if the database refuses one event, each event is retried alone so
+ * the others are still stored and only the bad one fails.
+ */
+export async function storeEvents(db: Kysely<Database>, project: ProjectRow, events: readonly NormalizedEvent[]): Promise<StoreOutcome[]> {
+  const firstIndex = new Map<string, NormalizedEvent>()
+  for (const event of events) if (!firstIndex.has(event.eventId)) firstIndex.set(event.eventId, event)
+  const unique = [...firstIndex.values()]
+  const claimed = new Set<NormalizedEvent>(unique)
+
+  const outcomes = (fresh: Set<string>, failed = new Map<string, string>()): StoreOutcome[] => {
+    const reported = new Set<string>()
+    return events.map((event) => {
+      const failure = failed.get(event.eventId)
+      if (failure !== undefined) return { eventId: event.eventId, failed: failure }
+      const first = claimed.has(event) && !reported.has(event.eventId)
+      reported.add(event.eventId)
+      return { eventId: event.eventId, status: first && fresh.has(event.eventId) ? 'accepted' : 'duplicate' }
+    })
+  }
+
+  try {
+    return outcomes(await inTransaction(db, (trx) => storeFresh(trx, project, unique)))
+  } catch (error) {
+    if (!isDataError(error)) throw error
+  }
+  const fresh = new Set<string>()
+  const failed = new Map<string, string>()
+  for (const event of unique) {
+    try {
+      for (const id of await inTransaction(db, (trx) => storeFresh(trx, project, [event]))) fresh.add(id)
+    } catch (error) {
+      if (!isDataError(error)) throw error
+      failed.set(event.eventId, 'The database refused a value of this event')
+    }
+  }
+  return outcomes(fresh, failed)
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { purchaseStatusSchema } from './events/purchase.js'
+import { externalId } from './events/primitives.js'
+
+/** An exact decimal amount in major units, e.g. `"560000.26"`. Never a float. */
+export const moneySchema = z.string().regex(/^-?\d+(\.\d+)?$/)
+
+const isoDateTime = z.iso.datetime({ offset: true })
+
+export const customerSortSchema = z.enum(['lastSeen', 'totalSpent', 'orders', 'createdAt'])
+export type CustomerSort = z.output<typeof customerSortSchema>
+
+/** Query of `customers.list`. */
+export const customerListInputSchema = z.strictObject({
+  /** Matches customer id, email or name (case-insensitive, anywhere in the text). */
+  search: z.string().max(256).optional(),
+  sort: customerSortSchema.default('lastSeen'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().max(1024).optional(),
+})
+export type CustomerListInput = z.input<typeof customerListInputSchema>
+
+/** Lifetime figures of a customer, in the project's reporting currency. */
+export const customerTotalsSchema = z.object({
+  /** Completed orders (refunded ones excluded). */
+  orders: z.int(),
+  refundedOrders: z.int(),
+  /** Completed minus refunded, in the project's currency. */
+  netSpent: moneySchema,
+  currency: z.string(),
+  firstPurchaseAt: isoDateTime.nullable(),
+  lastPurchaseAt: isoDateTime.nullable(),
+})
+
+export const customerSchema = z.object({
+  customerId: z.string(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  traits: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  firstSeenAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  totals: customerTotalsSchema,
+})
+export type Customer = z.output<typeof customerSchema>
+
+export const customerPageSchema = z.object({
+  items: z.array(customerSchema),
+  /** Pass as `cursor` to get the next page; `null` on the last page. */
+  nextCursor: z.string().nullable(),
+})
+export type CustomerPage = z.output<typeof customerPageSchema>
+
+export const purchaseRecordSchema = z.object({
+  orderId: z.string(),
+  amount: moneySchema,
+  currency: z.string(),
+  status: purchaseStatusSchema,
+  source: z.string().nullable(),
+  channel: z.string().nullable(),
+  occurredAt: isoDateTime,
+  refundedAt: isoDateTime.nullable(),
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      name: z.string().nullable(),
+      category: z.string().nullable(),
+      quantity: z.int(),
+      unitPrice: z.string().nullable(),
+    }),
+  ),
+})
+export type PurchaseRecord = z.output<typeof purchaseRecordSchema>
+
+export const timelineEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('purchase'), at: isoDateTime, orderId: z.string(), amount: moneySchema, currency: z.string(), status: purchaseStatusSchema }),
+  z.object({ kind: z.literal('refund'), at: isoDateTime, orderId: z.string(), amount: moneySchema, currency: z.string() }),
+  z.object({ kind: z.literal('interaction'), at: isoDateTime, name: z.string(), properties: z.record(z.string(), z.unknown()) }),
+])
+export type TimelineEntry = z.output<typeof timelineEntrySchema>
+
+export const customerGetInputSchema = z.strictObject({ customerId: externalId })
+
+export const customerDetailSchema = z.object({
+  customer: customerSchema,
+  /** Newest first, at most 500. */
+  purchases: z.array(purchaseRecordSchema),
+  /** Purchases, refunds and interactions, newest first, at most 500. */
+  timeline: z.array(timelineEntrySchema),
+})
+export type CustomerDetail = z.output<typeof customerDetailSchema>

@@ -108,11 +108,20 @@ function checkJsonObject(root: Record<string, unknown>, rules: ObjectRules): { p
   return null
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// Checked on the raw parsed JSON rather than through z.record: copying keys
+// into a fresh object would turn an own "__proto__" key into a prototype
+// change and hide it from the check.
 function jsonObject<T>(rules: ObjectRules) {
-  return z.record(z.string(), z.unknown()).check((ctx) => {
-    const problem = checkJsonObject(ctx.value, rules)
-    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, path: problem.path, message: problem.message })
-  }) as unknown as z.ZodType<Record<string, T>, Record<string, T>>
+  return z
+    .custom<Record<string, T>>(isPlainObject, { message: 'Must be a JSON object' })
+    .check((ctx) => {
+      const problem = checkJsonObject(ctx.value, rules)
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, path: problem.path, message: problem.message })
+    })
 }
 
 /** Profile traits: a flat object of scalars, at most 100 keys and 16 KB. */

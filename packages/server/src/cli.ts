@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { setupCommand } from './cli/setup.js'
+
+const COMMANDS: Record<string, (argv: string[], out: (line: string) => void) => Promise<number>> = {
+  setup: setupCommand,
+}
+
+const USAGE = `Usage: rapport <command> [options]
+
+Commands:
+  setup    create an account, a project and its API keys (rapport setup --help)`
+
+async function run(): Promise<number> {
+  const [name, ...rest] = process.argv.slice(2)
+  const out = (line: string) => process.stdout.write(`${line}\n`)
+  const command = name ? COMMANDS[name] : undefined
+  if (!command) {
+    out(USAGE)
+    return name === undefined || name === '--help' || name === 'help' ? 0 : 2
+  }
+  try {
+    return await command(rest, out)
+  } catch (error) {
+    process.stderr.write(`rapport ${name}: ${error instanceof Error ? error.message : String(error)}\n`)
+    return 2
+  }
+}
+
+run().then((code) => {
+  process.exitCode = code
+})

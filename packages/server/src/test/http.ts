@@ -19,7 +19,9 @@ export async function http<T = unknown>(
     body = JSON.stringify(options.body)
     headers['content-type'] ??= 'application/json'
   }
-  const response = await fetch(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body })
+  const init: RequestInit = { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers }
+  if (body !== undefined) init.body = body
+  const response = await fetch(url, init)
   const text = await response.text()
   let parsed: unknown = text
   try {

@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import type { CustomerDetail } from '@rapport/shared'
 import { afterAll, describe, expect, it } from 'vitest'
 import { http } from './test/http.js'
+import { createTestDatabase, testDialects } from './test/test-database.js'
 
 const PACKAGE_DIR = join(import.meta.dirname, '..')
 const MAIN = join(PACKAGE_DIR, 'dist', 'main.js')
@@ -129,5 +130,19 @@ describe('the server process (npm start) on embedded PGlite', () => {
     expect(code).toBe(1)
     expect(stderr).toContain('PORT="eighty"')
     expect(stderr).toContain('DATABASE_URL="mysql://x": must be a postgres:// or postgresql:// URL')
+  })
+
+  it.skipIf(!testDialects().includes('postgres'))('uses PostgreSQL when DATABASE_URL is set', async () => {
+    const database = await createTestDatabase('postgres')
+    const url = database.target.kind === 'postgres' ? database.target.url : ''
+    const started = await startProcess({ DATABASE_URL: url, RAPPORT_SESSION_SECRET: 'a-session-secret-of-at-least-32-characters' })
+    try {
+      expect(started.output()).toContain('PostgreSQL (DATABASE_URL)')
+      expect((await http(`${started.url}/ready`)).body).toEqual({ status: 'ready', database: 'postgres' })
+    } finally {
+      started.child.kill('SIGTERM')
+      expect(await started.exited).toBe(0)
+      await database.drop()
+    }
   })
 })

@@ -38,12 +38,13 @@ const BRAND: unique symbol = Symbol.for('rapport.error')
  */
 export class RapportError extends Error {
   override name = 'RapportError'
-  readonly code: RapportErrorCode
-  readonly [BRAND] = true
+  declare readonly code: RapportErrorCode
+  declare readonly [BRAND]: true
 
-  constructor(code: RapportErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.code = code
+  /** `fields` become properties of the error (`cause` included). */
+  constructor(code: RapportErrorCode, message: string, fields?: object) {
+    super(message, fields as { cause?: unknown } | undefined)
+    Object.assign(this, fields, { code, [BRAND]: true })
   }
 }
 
@@ -51,28 +52,20 @@ export class RapportError extends Error {
 export class APIError extends RapportError {
   override name = 'APIError'
   /** HTTP status, e.g. `401`. */
-  readonly status: number
+  declare readonly status: number
   /** The server's `X-Request-Id`, to quote when asking for help. */
-  readonly requestId: string | undefined
+  declare readonly requestId: string | undefined
   /** Field problems reported by the server. */
-  readonly issues: readonly Issue[]
+  declare readonly issues: readonly Issue[]
   /** Milliseconds the server asked to wait (`Retry-After`), if it did. */
-  readonly retryAfterMs: number | undefined
+  declare readonly retryAfterMs: number | undefined
 
-  constructor(init: {
-    code: RapportErrorCode
-    message: string
-    status: number
-    requestId?: string | undefined
-    issues?: readonly Issue[]
-    retryAfterMs?: number | undefined
-    cause?: unknown
-  }) {
-    super(init.code, init.message, { cause: init.cause })
-    this.status = init.status
-    this.requestId = init.requestId
-    this.issues = init.issues ?? []
-    this.retryAfterMs = init.retryAfterMs
+  constructor(
+    code: RapportErrorCode,
+    message: string,
+    fields: { status: number; requestId: string | undefined; issues: readonly Issue[]; retryAfterMs: number | undefined; cause?: unknown },
+  ) {
+    super(code, message, fields)
   }
 }
 
@@ -84,64 +77,51 @@ export class ConnectionError extends RapportError {
 /** An event was not valid: it was refused before being queued (`source: 'client'`) or by the server (`source: 'server'`). */
 export class ValidationError extends RapportError {
   override name = 'ValidationError'
-  readonly issues: readonly Issue[]
+  declare readonly issues: readonly Issue[]
   /** `identify`, `purchase` or `track`. */
-  readonly eventType: string
+  declare readonly eventType: string
   /** The event's id; `undefined` when it was refused before one was assigned. */
-  readonly eventId: string | undefined
+  declare readonly eventId: string | undefined
   /** Who refused the event. */
-  readonly source: 'client' | 'server'
+  declare readonly source: 'client' | 'server'
 
-  constructor(init: {
-    code?: RapportErrorCode
-    message: string
-    issues: readonly Issue[]
-    eventType: string
-    eventId?: string | undefined
-    source: 'client' | 'server'
-  }) {
-    super(init.code ?? 'validation_error', init.message)
-    this.issues = init.issues
-    this.eventType = init.eventType
-    this.eventId = init.eventId
-    this.source = init.source
+  constructor(
+    code: RapportErrorCode,
+    message: string,
+    fields: { issues: readonly Issue[]; eventType: string; eventId: string | undefined; source: 'client' | 'server' },
+  ) {
+    super(code, message, fields)
   }
 }
 
 /** The queue was full: the oldest `dropped` events were thrown away to make room. */
 export class QueueOverflowError extends RapportError {
   override name = 'QueueOverflowError'
-  readonly dropped: number
+  declare readonly dropped: number
 
   constructor(dropped: number) {
-    super('queue_overflow', `The event queue was full: dropped the ${dropped} oldest event(s)`)
-    this.dropped = dropped
+    super('queue_overflow', `Queue full: dropped the ${dropped} oldest event(s)`, { dropped })
   }
 }
 
 /** The key cannot do this (e.g. reading customers with a publishable key); raised before any request. */
 export class PermissionError extends RapportError {
   override name = 'PermissionError'
-
-  constructor(message: string) {
-    super('permission_denied', message)
-  }
 }
 
 /** Events were given up on for good; `cause` says why (an `APIError` or a `ConnectionError`). */
 export class DeliveryError extends RapportError {
   override name = 'DeliveryError'
   /** Ids of the events that were not delivered. */
-  readonly eventIds: readonly string[]
+  declare readonly eventIds: readonly string[]
 
   constructor(message: string, eventIds: readonly string[], cause?: unknown) {
-    super('delivery_failed', message, { cause })
-    this.eventIds = eventIds
+    super('delivery_failed', message, { eventIds, cause })
   }
 }
 
-function isNamed(error: unknown, names: readonly string[]): boolean {
-  return isRapportError(error) && names.includes(error.name)
+function isNamed(error: unknown, name: string): boolean {
+  return isRapportError(error) && error.name === name
 }
 
 /** True for every error of the SDK. */
@@ -149,9 +129,9 @@ export function isRapportError(error: unknown): error is RapportError {
   return error instanceof RapportError || (typeof error === 'object' && error !== null && BRAND in error)
 }
 
-export const isAPIError = (error: unknown): error is APIError => isNamed(error, ['APIError'])
-export const isConnectionError = (error: unknown): error is ConnectionError => isNamed(error, ['ConnectionError'])
-export const isValidationError = (error: unknown): error is ValidationError => isNamed(error, ['ValidationError'])
-export const isQueueOverflowError = (error: unknown): error is QueueOverflowError => isNamed(error, ['QueueOverflowError'])
-export const isPermissionError = (error: unknown): error is PermissionError => isNamed(error, ['PermissionError'])
-export const isDeliveryError = (error: unknown): error is DeliveryError => isNamed(error, ['DeliveryError'])
+export const isAPIError = (error: unknown): error is APIError => isNamed(error, 'APIError')
+export const isConnectionError = (error: unknown): error is ConnectionError => isNamed(error, 'ConnectionError')
+export const isValidationError = (error: unknown): error is ValidationError => isNamed(error, 'ValidationError')
+export const isQueueOverflowError = (error: unknown): error is QueueOverflowError => isNamed(error, 'QueueOverflowError')
+export const isPermissionError = (error: unknown): error is PermissionError => isNamed(error, 'PermissionError')
+export const isDeliveryError = (error: unknown): error is DeliveryError => isNamed(error, 'DeliveryError')

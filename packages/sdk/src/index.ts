@@ -1,3 +1,19 @@
-// The SDK is delivered by its own issue; until then the package only
-// re-exports the shared contracts so that apps can already type their events.
-export type { BatchEventInput, IdentifyEventInput, PurchaseEventInput, TrackEventInput } from '@rapport/shared'
+/**
+ * `@rapport/sdk`: send customers, purchases and interactions to Rapport, and
+ * read the customer base back, typed.
+ */
+export { createCRM, type CRM } from './create-crm.js'
+export { createIngestClient, type IngestClient } from './create-ingest-client.js'
+export type {
+  Customer,
+  CustomerDetail,
+  CustomerListInput,
+  CustomerPage,
+  CustomersAPI,
+  CustomerSort,
+  PurchaseRecord,
+  TimelineEntry,
+} from './customers-api.js'
+export * from './public-errors.js'
+export type { CRMOptions, FetchLike, ShutdownOptions, StorageLike } from './options.js'
+export type { EventOptions, EventType, IdentifyTraits, JsonValue, PurchaseInput, TrackProperties, TraitValue } from './types.js'

@@ -39,8 +39,10 @@ export async function ingestBatch(db: Kysely<Database>, project: ProjectRow, bod
     valid.map((entry) => entry.event),
   )
   const results: BatchResult['results'] = []
-  outcomes.forEach((outcome, position) => {
-    const index = valid[position]?.index ?? -1
+  valid.forEach(({ index }, position) => {
+    const outcome = outcomes[position]
+    // storeEvents answers once per event, in order; anything else is a bug, not bad input.
+    if (!outcome) throw new Error(`storeEvents returned no outcome for event ${index}`)
     if ('failed' in outcome) rejected.push({ index, code: 'validation_error', message: outcome.failed, issues: [] })
     else results.push({ index, eventId: outcome.eventId, status: outcome.status })
   })

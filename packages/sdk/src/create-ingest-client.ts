@@ -1,0 +1,135 @@
+import { DeliveryError, RapportError, ValidationError } from './errors.js'
+import { identifyEvent, purchaseEvent, trackEvent, type WireEvent } from './internal/build-event.js'
+import { watchPage } from './internal/page-lifecycle.js'
+import { EventPipeline } from './internal/pipeline.js'
+import { QueueStore } from './internal/queue-store.js'
+import { type ResolvedOptions, resolveOptions } from './internal/resolve-options.js'
+import { DEFAULT_RETRY_POLICY } from './internal/retry-policy.js'
+import { randomUUID } from './internal/uuid.js'
+import { validateEvent } from './internal/validate-event.js'
+import type { CRMOptions, ShutdownOptions } from './options.js'
+import type { EventOptions, IdentifyTraits, PurchaseInput, TrackProperties } from './types.js'
+
+/**
+ * Sends events. Every method returns at once: events are checked, queued and
+ * sent in batches in the background; problems go to `onError`, never thrown.
+ */
+export interface IngestClient {
+  /**
+   * A customer signed up or changed their profile.
+   * @example crm.identify('user-42', { email: 'ann@example.com', name: 'Ann', plan: 'pro' })
+   */
+  identify(customerId: string, traits?: IdentifyTraits, options?: EventOptions): void
+  /**
+   * An order (or a change to one, e.g. `status: 'refunded'`).
+   * @example crm.purchase({ customerId: 'user-42', orderId: 'A-1001', amount: '49.90', currency: 'EUR' })
+   */
+  purchase(purchase: PurchaseInput): void
+  /**
+   * Any other interaction of a known customer.
+   * @example crm.track('user-42', 'demo_requested', { source: 'pricing_page' })
+   */
+  track(customerId: string, name: string, properties?: TrackProperties, options?: EventOptions): void
+  /** Resolves when every event queued so far has been delivered or given up (and reported). Never rejects. */
+  flush(): Promise<void>
+  /**
+   * Flushes (waiting at most `timeout`), then stops. Events still undelivered are
+   * reported as a `DeliveryError` (in browsers they stay persisted for the next page).
+   */
+  shutdown(options?: ShutdownOptions): Promise<void>
+}
+
+/** The ingestion part of the client, with its resolved options (shared with `createCRM`). */
+export function createIngestCore(options: CRMOptions): { client: IngestClient; resolved: ResolvedOptions } {
+  const resolved = resolveOptions(options)
+  const { report } = resolved
+  let store: QueueStore | undefined
+  let hidden = false
+  const pipeline = new EventPipeline({
+    url: `${resolved.host}/v1/batch`,
+    apiKey: resolved.apiKey,
+    fetch: resolved.fetch,
+    timeout: resolved.timeout,
+    flushAt: resolved.flushAt,
+    flushInterval: resolved.flushInterval,
+    maxQueueSize: resolved.maxQueueSize,
+    retry: { ...DEFAULT_RETRY_POLICY, maxRetries: resolved.maxRetries },
+    report,
+    save: (entries) => store?.save(entries, hidden),
+  })
+  let stopWatching: (() => void) | undefined
+  if (resolved.storage && !resolved.disabled) {
+    const ownStore = new QueueStore({
+      storage: resolved.storage,
+      apiKey: resolved.apiKey,
+      host: resolved.host,
+      tab: randomUUID(),
+      maxBytes: resolved.maxStorageBytes,
+      report,
+    })
+    store = ownStore
+    const adopt = (events: string[]) => pipeline.adopt(events)
+    ownStore.claimOrphans(adopt)
+    if (resolved.browser) {
+      stopWatching = watchPage({
+        onHide: (unloading) => {
+          hidden = unloading
+          pipeline.saveNow()
+          pipeline.sendOnHide()
+        },
+        onShow: () => {
+          // While this page sat in the back/forward cache another tab may have adopted its queue.
+          if (hidden && !ownStore.owned()) pipeline.discardQueued()
+          hidden = false
+          pipeline.saveNow()
+          ownStore.claimOrphans(adopt)
+        },
+      })
+    }
+  }
+
+  const enqueue = (build: () => WireEvent) => {
+    try {
+      if (pipeline.closed) return report(new RapportError('closed', 'Client shut down'))
+      const event = build()
+      const issues = validateEvent(event)
+      if (issues.length > 0) {
+        const eventId = typeof event.eventId === 'string' ? event.eventId : undefined
+        const message = `Invalid ${event.type}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`
+        return report(new ValidationError('validation_error', message, { issues, eventType: event.type, eventId, source: 'client' }))
+      }
+      if (!resolved.disabled) pipeline.enqueue(event)
+    } catch (cause) {
+      report(new RapportError('validation_error', 'Unreadable event', { cause }))
+    }
+  }
+
+  const client: IngestClient = {
+    identify: (customerId, traits, eventOptions) => enqueue(() => identifyEvent(customerId, traits, eventOptions)),
+    purchase: (purchase) => enqueue(() => purchaseEvent(purchase)),
+    track: (customerId, name, properties, eventOptions) => enqueue(() => trackEvent(customerId, name, properties, eventOptions)),
+    flush: () => pipeline.flush(),
+    shutdown: async (shutdownOptions) => {
+      stopWatching?.()
+      const timeout = Math.max(shutdownOptions?.timeout ?? 10_000, resolved.timeout)
+      const left = await pipeline.close(timeout)
+      if (left.length > 0) {
+        const ids = left.map((entry) => entry.id)
+        report(new DeliveryError(`${left.length} event(s) undelivered at shutdown`, ids))
+      }
+    },
+  }
+  return { client, resolved }
+}
+
+/**
+ * A client that only sends events: the smallest bundle, for pages that never read data.
+ *
+ * @example
+ * import { createIngestClient } from '@rapport/sdk/ingest'
+ * const rapport = createIngestClient({ apiKey: 'rk_pub_…', host: '/crm' })
+ * rapport.track('user-42', 'demo_requested', { source: 'pricing_page' })
+ */
+export function createIngestClient(options: CRMOptions): IngestClient {
+  return createIngestCore(options).client
+}

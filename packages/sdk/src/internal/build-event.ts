@@ -1,0 +1,44 @@
+import type { EventOptions, EventType, IdentifyTraits, PurchaseInput, TrackProperties } from '../types.js'
+import { isPlainObject } from './validate-event.js'
+import { randomUUID } from './uuid.js'
+
+/** An event as sent: `{ type, eventId, ...fields, occurredAt }`. */
+export type WireEvent = Record<string, unknown> & { type: EventType; eventId: unknown }
+
+const PROFILE_FIELDS = new Set(['email', 'name', 'phone'])
+
+// An invalid Date throws here, and the call reports the event as unreadable.
+const timestamp = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value)
+
+/** Adds the event id and time fixed at the call (kept on every retry, which makes resending safe). */
+function stamp(type: EventType, fields: Record<string, unknown>, options: EventOptions | undefined): WireEvent {
+  const eventId = options?.eventId ?? fields.eventId ?? randomUUID()
+  const occurredAt = timestamp(options?.occurredAt ?? fields.occurredAt) ?? new Date().toISOString()
+  return { ...fields, type, eventId, occurredAt }
+}
+
+export function identifyEvent(customerId: string, traits: IdentifyTraits | undefined, options?: EventOptions): WireEvent {
+  const fields: Record<string, unknown> = { customerId }
+  const rest: Record<string, unknown> = {}
+  if (traits !== undefined && !isPlainObject(traits)) fields.traits = traits
+  else if (traits) {
+    for (const [key, value] of Object.entries(traits)) {
+      // A missing profile field is simply left out; a null one would erase nothing the server knows how to erase.
+      if (value === undefined || (PROFILE_FIELDS.has(key) && value === null)) continue
+      if (PROFILE_FIELDS.has(key)) fields[key] = value
+      else rest[key] = value
+    }
+    if (Object.keys(rest).length > 0) fields.traits = rest
+  }
+  return stamp('identify', fields, options)
+}
+
+export function trackEvent(customerId: string, name: string, properties: TrackProperties | undefined, options?: EventOptions): WireEvent {
+  const fields: Record<string, unknown> = { customerId, name }
+  if (properties !== undefined) fields.properties = properties
+  return stamp('track', fields, options)
+}
+
+export function purchaseEvent(purchase: PurchaseInput): WireEvent {
+  return stamp('purchase', isPlainObject(purchase) ? { ...purchase } : { orderId: undefined }, undefined)
+}

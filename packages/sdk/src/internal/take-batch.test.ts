@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { batchBody, batchBytes, takeCount } from './take-batch.js'
+import { utf8Length } from './utf8-length.js'
+
+const events = (...sizes: number[]) => sizes.map((bytes) => ({ bytes }))
+
+describe('takeCount', () => {
+  it('takes up to maxEvents', () => {
+    expect(takeCount(events(1, 1, 1, 1), { maxEvents: 3, maxBytes: 1_000 })).toBe(3)
+  })
+
+  it('stops before the body would pass maxBytes, counting envelope and commas', () => {
+    // Envelope 13 bytes + 10 + 1 + 10 = 34; a third event would make 45.
+    expect(takeCount(events(10, 10, 10), { maxEvents: 500, maxBytes: 44 })).toBe(2)
+    expect(takeCount(events(10, 10, 10), { maxEvents: 500, maxBytes: 45 })).toBe(3)
+    expect(batchBytes(events(10, 10, 10))).toBe(45)
+  })
+
+  it('always takes at least one event', () => {
+    expect(takeCount(events(100), { maxEvents: 500, maxBytes: 10 })).toBe(1)
+    expect(takeCount([], { maxEvents: 500, maxBytes: 10 })).toBe(0)
+  })
+
+  it('measures exactly what batchBody writes', () => {
+    const jsons = ['{"a":"é"}', '{"b":"😀"}', '{}'].map((json) => ({ json, bytes: utf8Length(json) }))
+    expect(batchBytes(jsons)).toBe(new TextEncoder().encode(batchBody(jsons)).length)
+  })
+})
+
+describe('utf8Length', () => {
+  it('agrees with TextEncoder, lone surrogates included', () => {
+    for (const text of ['', 'abc', 'é', '€', '😀', 'a\uD800b', '\uDC00', 'x😀y€']) {
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
+    }
+  })
+})

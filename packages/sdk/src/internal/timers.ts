@@ -1,0 +1,23 @@
+/**
+ * A timer that never keeps a Node process alive (`unref`); in browsers
+ * `setTimeout` returns a number and there is nothing to unref.
+ */
+export function startTimer(callback: () => void, ms: number): () => void {
+  const handle: unknown = setTimeout(callback, ms)
+  if (typeof handle === 'object' && handle !== null && 'unref' in handle && typeof handle.unref === 'function') handle.unref()
+  return () => clearTimeout(handle as Parameters<typeof clearTimeout>[0])
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      cancel()
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const cancel = startTimer(done, ms)
+    signal?.addEventListener('abort', done)
+  })
+}

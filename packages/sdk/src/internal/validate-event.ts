@@ -1,0 +1,152 @@
+import type { Issue } from '../errors.js'
+import { currencyExponent, LIMITS } from './limits.js'
+import { utf8Length } from './utf8-length.js'
+
+/**
+ * Compact checks mirroring the shared zod contracts, table-driven to keep the
+ * browser bundle small (zod alone would triple it). The server stays the
+ * authority; `validate-event.test.ts` holds both to the same verdicts.
+ */
+
+type Report = (path: string, message: string) => void
+type Check = (value: unknown, path: string, report: Report) => void
+/** Field name → its check; a `!` suffix on the key marks it required. */
+type Shape = Record<string, Check>
+
+// NUL and lone UTF-16 surrogates cannot be stored unchanged (same rule as the server).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+// Looser than zod's `z.email()`, `z.uuid()` and `z.iso.datetime()` on purpose: a
+// local check must never refuse what the server accepts (that would lose data);
+// the rare value that only the server refuses is reported through `onError` anyway.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const storable = (value: unknown, min: number, max: number): boolean =>
+  typeof value === 'string' && value.length >= min && value.length <= max && !UNSTORABLE.test(value)
+
+const text =
+  (max: number, min = 0): Check =>
+  (value, path, report) => {
+    if (!storable(value, min, max)) report(path, `Must be ${min}–${max} characters, without NUL or lone surrogates`)
+  }
+
+const pattern =
+  (regex: RegExp, what: string): Check =>
+  (value, path, report) => {
+    if (typeof value !== 'string' || value.length > 320 || !regex.test(value)) report(path, `Must be ${what}`)
+  }
+
+/** Why a decimal (`"49.90"`, `49.9`) does not fit `scale` decimals; `undefined` when it does. */
+export function decimalProblem(amount: unknown, scale: number): string | undefined {
+  const text = typeof amount === 'number' && amount >= 0 && !/e/i.test(String(amount)) ? String(amount) : amount
+  const match = typeof text === 'string' ? DECIMAL.exec(text) : null
+  if (!match) return 'Must be a non-negative decimal such as "49.90"'
+  // 13 whole digits keep minor units far inside int64 (the server's MAX_AMOUNT_INTEGER_DIGITS).
+  if ((match[1] ?? '').replace(/^0+(?=\d)/, '').length > 13) return 'Too large'
+  if ((match[2] ?? '').replace(/0+$/, '').length > scale) return `At most ${scale} decimals`
+  return undefined
+}
+
+const decimal =
+  (scale: number): Check =>
+  (value, path, report) => {
+    const problem = decimalProblem(value, scale)
+    if (problem) report(path, problem)
+  }
+
+const occurredAt: Check = (value, path, report) => {
+  const time = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN
+  // From 1970 to one day ahead of the clock, like the server.
+  if (!(time >= 0 && time <= Date.now() + 86_400_000)) report(path, 'Must be an ISO 8601 date-time with an offset, 1970 to now')
+}
+
+/**
+ * Traits (`flat`) or properties: an object of bounded keys and size. Deeper
+ * rules (nesting depth, string lengths, key names) are left to the server,
+ * which reports the event through `onError`.
+ */
+const json =
+  (flat: boolean): Check =>
+  (root, name, report) => {
+    if (!isPlainObject(root) || Object.keys(root).length > LIMITS.traitKeys) return report(name, `Must be an object of at most ${LIMITS.traitKeys} keys`)
+    for (const [key, value] of Object.entries(root)) {
+      if (flat ? typeof value === 'object' && value !== null : typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+        report(`${name}.${key}`, flat ? 'Must be a string, number, boolean or null' : 'Not JSON')
+      }
+    }
+    if (utf8Length(JSON.stringify(root)) > LIMITS.objectBytes) report(name, `Must be at most ${LIMITS.objectBytes} bytes as JSON`)
+  }
+
+/** A strict object: unknown keys are refused, `!` keys are required. */
+function object(value: unknown, shape: Shape, path: string, report: Report): void {
+  const prefix = path ? `${path}.` : ''
+  if (!isPlainObject(value)) {
+    report(path, 'Must be an object')
+    return
+  }
+  for (const key of Object.keys(value)) if (!(key in shape || `${key}!` in shape)) report(prefix + key, 'Unknown field')
+  for (const [spec, check] of Object.entries(shape)) {
+    const key = spec.replace('!', '')
+    if (value[key] !== undefined) check(value[key], prefix + key, report)
+    else if (spec !== key) report(prefix + key, 'Required')
+  }
+}
+
+const ignore: Check = () => {}
+const id = text(LIMITS.idLength, 1)
+const base: Shape = { type: ignore, eventId: pattern(UUID, 'a UUID'), occurredAt }
+
+const item: Shape = {
+  'productId!': id,
+  name: text(512),
+  category: text(256),
+  quantity: (value, path, report) => {
+    if (!(Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 1e9)) report(path, 'Must be an integer from 1 to 1e9')
+  },
+  unitPrice: decimal(LIMITS.unitPriceDecimals),
+}
+
+const SHAPES: Record<string, Shape> = {
+  identify: { ...base, 'customerId!': id, email: pattern(EMAIL, 'an email address'), name: text(256), phone: text(64), traits: json(true) },
+  track: { ...base, 'customerId!': id, 'name!': text(128, 1), properties: json(false) },
+  purchase: {
+    ...base,
+    'orderId!': id,
+    customerId: id,
+    // Checked against the currency's decimals below.
+    'amount!': ignore,
+    'currency!': pattern(/^[A-Z]{3}$/, 'an ISO 4217 code, e.g. EUR'),
+    items: (value, path, report) => {
+      if (!Array.isArray(value) || value.length > LIMITS.purchaseItems) return report(path, `Must be a list of at most ${LIMITS.purchaseItems}`)
+      for (const [index, line] of value.entries()) object(line, item, `${path}.${index}`, report)
+    },
+    status: (value, path, report) => {
+      if (value !== 'completed' && value !== 'refunded') report(path, 'Must be "completed" or "refunded"')
+    },
+    source: text(128),
+    channel: text(128),
+  },
+}
+
+/**
+ * Issues of one wire event (`{ type, ...fields }`): an empty list when the
+ * server's contract would accept it.
+ */
+export function validateEvent(event: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = []
+  const report: Report = (path, message) => issues.push({ path, message })
+  const shape = event.type === 'identify' || event.type === 'track' || event.type === 'purchase' ? SHAPES[event.type] : undefined
+  if (!shape) return [{ path: 'type', message: 'Must be identify, purchase or track' }]
+  object(event, shape, '', report)
+  if (event.type === 'purchase' && event.amount !== undefined) {
+    decimal(currencyExponent(String(event.currency)))(event.amount, 'amount', report)
+  }
+  return issues
+}

@@ -1,0 +1,18 @@
+export {
+  APIError,
+  ConnectionError,
+  DeliveryError,
+  type Issue,
+  isAPIError,
+  isConnectionError,
+  isDeliveryError,
+  isPermissionError,
+  isQueueOverflowError,
+  isRapportError,
+  isValidationError,
+  PermissionError,
+  QueueOverflowError,
+  RapportError,
+  type RapportErrorCode,
+  ValidationError,
+} from './errors.js'

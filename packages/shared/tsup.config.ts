@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `limits` is its own entry so browser code can read the bounds without bundling zod.
+  entry: ['src/index.ts', 'src/limits.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

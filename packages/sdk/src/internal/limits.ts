@@ -1,19 +1,5 @@
-/**
- * The server's bounds (`LIMITS` of @rapport/shared), restated so that the
- * browser bundle does not pull in zod. `limits.test.ts` keeps them equal.
- */
-export const LIMITS = {
-  batchEvents: 500,
-  batchBytes: 512 * 1024,
-  idLength: 256,
-  traitKeys: 100,
-  keyLength: 128,
-  stringValueLength: 2048,
-  objectBytes: 16 * 1024,
-  propertiesDepth: 5,
-  purchaseItems: 500,
-  unitPriceDecimals: 4,
-} as const
+/** The server's bounds, from the zod-free entry of the contracts package. */
+export { LIMITS } from '@rapport/shared/limits'
 
 /** Body bytes a `keepalive` request may carry (the browser's budget for all of them together). */
 export const KEEPALIVE_BYTES = 64 * 1024

@@ -3,10 +3,11 @@ import { toApiIssues } from '@rapport/shared'
 import { initTRPC, TRPCError } from '@trpc/server'
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express'
 import { z } from 'zod'
-import { authenticate, type Credentials, type Principal, readCredentials } from './auth/authenticate.js'
+import { admit, type Credentials, type Principal, readCredentials } from './auth/authenticate.js'
 import type { ServerDeps } from './deps.js'
 import { AppError } from './errors.js'
 import { clientAddress } from './http/client-address.js'
+import { enforceRateLimit } from './http/rate-limiter.js'
 
 export interface Context {
   deps: ServerDeps
@@ -77,26 +78,17 @@ const appErrors = t.middleware(async ({ ctx, next }) => {
   return result
 })
 
-function limit(ctx: Context, caller: string): void {
-  const decision = ctx.deps.limiter.take(caller)
-  if (!decision.allowed) {
-    throw new AppError('rate_limited', 'Too many requests; retry later', { retryAfter: decision.retryAfterSeconds })
-  }
-}
-
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 
 /** Open to anyone; limited per client address. */
 export const publicProcedure = t.procedure.use(appErrors).use(({ ctx, next }) => {
-  limit(ctx, `ip:${clientAddress(ctx.req)}`)
+  enforceRateLimit(ctx.deps.limiter, `ip:${clientAddress(ctx.req)}`)
   return next()
 })
 
 const authenticated = t.procedure.use(appErrors).use(async ({ ctx, next }) => {
-  const principal = await authenticate(ctx.deps, ctx.credentials)
-  if (!principal) throw new AppError('unauthorized', 'Send an API key or a session: Authorization: Bearer <key>')
-  limit(ctx, principal.kind === 'key' ? `key:${principal.keyId}` : `account:${principal.accountId}`)
+  const principal = await admit(ctx.deps, ctx.credentials)
   return next({ ctx: { principal } })
 })
 

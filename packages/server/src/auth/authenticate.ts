@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { ApiKeyKind } from '@rapport/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { enforceRateLimit, type RateLimiter } from '../http/rate-limiter.js'
 import { AppError } from '../errors.js'
 import { findActiveKey, touchApiKey } from '../projects/api-key.repository.js'
 import { looksLikeApiKey, parseApiKey } from '../projects/api-key.js'
@@ -56,4 +57,18 @@ export async function authenticate(
     throw new AppError('unauthorized', 'Session expired or logged out; log in again')
   }
   return { kind: 'session', accountId: claims.accountId, sessionId: claims.sessionId }
+}
+
+/**
+ * The one gate for every authenticated call, tRPC or HTTP: credentials are
+ * required and valid, and the caller (key or account) is within its rate limit.
+ */
+export async function admit(
+  deps: { db: Kysely<Database>; tokens: SessionTokens; limiter: RateLimiter },
+  credentials: Credentials,
+): Promise<Principal> {
+  const principal = await authenticate(deps, credentials)
+  if (!principal) throw new AppError('unauthorized', 'Send an API key or a session: Authorization: Bearer <key>')
+  enforceRateLimit(deps.limiter, principal.kind === 'key' ? `key:${principal.keyId}` : `account:${principal.accountId}`)
+  return principal
 }

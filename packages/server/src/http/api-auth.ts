@@ -1,16 +1,12 @@
 import type { Request, RequestHandler, Response } from 'express'
-import { authenticate, type Principal, readCredentials } from '../auth/authenticate.js'
+import { admit, type Principal, readCredentials } from '../auth/authenticate.js'
 import type { ServerDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 
 /** Authenticates an HTTP API call (bearer key or session) and applies the caller's rate limit. */
 export function apiAuth(deps: ServerDeps): RequestHandler {
   return async (req, res, next) => {
-    const principal = await authenticate(deps, readCredentials(req.headers))
-    if (!principal) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer rk_…')
-    const decision = deps.limiter.take(principal.kind === 'key' ? `key:${principal.keyId}` : `account:${principal.accountId}`)
-    if (!decision.allowed) throw new AppError('rate_limited', 'Too many requests; retry later', { retryAfter: decision.retryAfterSeconds })
-    res.locals.principal = principal
+    res.locals.principal = await admit(deps, readCredentials(req.headers))
     next()
   }
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../errors.js'
+
 export interface RateLimitDecision {
   allowed: boolean
   /** Whole seconds until a request would be allowed (0 when allowed). */
@@ -46,5 +48,13 @@ export class RateLimiter {
 
   get size(): number {
     return this.#buckets.size
+  }
+}
+
+/** Takes a token for `caller` or throws `rate_limited` with the seconds to wait. */
+export function enforceRateLimit(limiter: RateLimiter, caller: string): void {
+  const decision = limiter.take(caller)
+  if (!decision.allowed) {
+    throw new AppError('rate_limited', 'Too many requests; retry later', { retryAfter: decision.retryAfterSeconds })
   }
 }

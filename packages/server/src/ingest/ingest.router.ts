@@ -1,42 +1,45 @@
 import {
   type BatchInput,
   batchResultSchema,
-  identifyEventSchema,
+  type IdentifyEventInput,
   ingestResultSchema,
-  purchaseEventSchema,
-  trackEventSchema,
+  type PurchaseEventInput,
+  type TrackEventInput,
 } from '@rapport/shared'
 import { ingestProcedure, router } from '../trpc.js'
 import { ingestBatch, ingestOne } from './ingest.api.js'
 
 /**
- * The batch is validated event by event inside `ingestBatch` (so one bad event
- * does not sink the rest); the parser here only passes the body through, typed
- * as the contract for clients.
+ * Events are validated once, inside `ingestOne` / `ingestBatch` (per event, so
+ * one bad event does not sink a batch), exactly as for the HTTP routes. These
+ * parsers only pass the body through, typed as the contract for clients.
  */
-const batchInput = (raw: unknown): BatchInput => raw as BatchInput
+const passThrough =
+  <T>() =>
+  (raw: unknown): T =>
+    raw as T
 
 export const ingestRouter = router({
   /** A customer signed up or changed their profile. */
   identify: ingestProcedure
-    .input(identifyEventSchema)
+    .input(passThrough<IdentifyEventInput>())
     .output(ingestResultSchema)
     .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'identify', input)),
 
   /** An order, or a change to one (e.g. refunded). */
   purchase: ingestProcedure
-    .input(purchaseEventSchema)
+    .input(passThrough<PurchaseEventInput>())
     .output(ingestResultSchema)
     .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'purchase', input)),
 
   track: ingestProcedure
-    .input(trackEventSchema)
+    .input(passThrough<TrackEventInput>())
     .output(ingestResultSchema)
     .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'track', input)),
 
   /** Up to 500 events and 512 KB; each event is accepted or rejected on its own. */
   batch: ingestProcedure
-    .input(batchInput)
+    .input(passThrough<BatchInput>())
     .output(batchResultSchema)
     .mutation(({ ctx, input }) => ingestBatch(ctx.deps.db, ctx.project, input)),
 })

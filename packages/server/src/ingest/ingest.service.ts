@@ -73,14 +73,13 @@ export async function storeEvents(db: Kysely<Database>, project: ProjectRow, eve
   const firstIndex = new Map<string, NormalizedEvent>()
   for (const event of events) if (!firstIndex.has(event.eventId)) firstIndex.set(event.eventId, event)
   const unique = [...firstIndex.values()]
-  const claimed = new Set<NormalizedEvent>(unique)
 
   const outcomes = (fresh: Set<string>, failed = new Map<string, string>()): StoreOutcome[] => {
     const reported = new Set<string>()
     return events.map((event) => {
       const failure = failed.get(event.eventId)
       if (failure !== undefined) return { eventId: event.eventId, failed: failure }
-      const first = claimed.has(event) && !reported.has(event.eventId)
+      const first = !reported.has(event.eventId)
       reported.add(event.eventId)
       return { eventId: event.eventId, status: first && fresh.has(event.eventId) ? 'accepted' : 'duplicate' }
     })

@@ -9,10 +9,12 @@ import { errorHandler, notFound } from './http/error-handler.js'
 import { healthRoutes } from './http/health.js'
 import { buildOpenApiDocument } from './http/openapi.js'
 import { requestLog } from './http/request-log.js'
+import { importRoutes } from './import/import.http.js'
 import { ingestRoutes } from './ingest/ingest.http.js'
 import { appRouter } from './router.js'
 import { createContextFactory } from './trpc.js'
 import { landingPage } from './http/landing-page.js'
+import { dashboardStatic } from './http/dashboard-static.js'
 
 export const SERVER_VERSION = '0.1.0'
 
@@ -28,7 +30,8 @@ export function createApp(deps: ServerDeps): Express {
   })
 
   app.use(healthRoutes(deps))
-  app.get('/', landingPage)
+  // The dashboard at /, or the getting-started page while it is not built.
+  app.use(dashboardStatic({ fallback: landingPage }))
 
   app.use(
     '/trpc',
@@ -48,6 +51,8 @@ export function createApp(deps: ServerDeps): Express {
   v1.get('/openapi.json', (_req, res) => {
     res.json(openApi)
   })
+  // Reads its CSV body as a stream, so it comes before the JSON body parser.
+  v1.use(importRoutes(deps))
   v1.use(requireJson, express.json({ limit: LIMITS.batchBytes }))
   v1.use(apiAuth(deps))
   v1.use(ingestRoutes(deps))

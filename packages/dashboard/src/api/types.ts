@@ -1,0 +1,20 @@
+import type { Api } from './client'
+
+/**
+ * The shapes the server's procedures actually take and return, inferred from
+ * the router type — the dashboard is typed against the server it talks to.
+ */
+type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<ReturnType<P['query']>>
+type Input<P extends { query: (...args: never[]) => Promise<unknown> }> = Parameters<P['query']>[0]
+
+export type Project = Output<Api['projects']['get']>
+export type ApiKey = Output<Api['keys']['list']>[number]
+export type ApiKeyKind = ApiKey['kind']
+export type CreatedApiKey = Awaited<ReturnType<Api['keys']['create']['mutate']>>
+export type CustomerListInput = Omit<Input<Api['customers']['list']>, 'projectId'>
+export type CustomerPage = Output<Api['customers']['list']>
+export type Customer = CustomerPage['items'][number]
+export type CustomerSort = NonNullable<CustomerListInput['sort']>
+export type CustomerDetail = Output<Api['customers']['get']>
+export type PurchaseRecord = CustomerDetail['purchases'][number]
+export type TimelineEntry = CustomerDetail['timeline'][number]

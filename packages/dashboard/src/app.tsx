@@ -1,0 +1,102 @@
+import { QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { lazy, type ReactNode, Suspense, useEffect } from 'react'
+import { isUnauthorized } from './api/errors'
+import { createQueryClient } from './api/query-client'
+import { queries } from './api/queries'
+import { ErrorState, Loading } from './components/states'
+import { I18nProvider } from './i18n/i18n'
+import { lastProject } from './layout/project-context'
+import { PlainShell, ProjectShell } from './layout/project-shell'
+import { navigate, useLocation } from './router/history'
+import { matchPath } from './router/match'
+
+// One chunk per page: the first load carries only the shell and the page asked for.
+const LoginPage = lazy(() => import('./pages/auth/login-page').then((m) => ({ default: m.LoginPage })))
+const SignupPage = lazy(() => import('./pages/auth/signup-page').then((m) => ({ default: m.SignupPage })))
+const NewProjectPage = lazy(() => import('./pages/projects/new-project-page').then((m) => ({ default: m.NewProjectPage })))
+const OverviewPage = lazy(() => import('./pages/overview/overview-page').then((m) => ({ default: m.OverviewPage })))
+const ConnectPage = lazy(() => import('./pages/connect/connect-page').then((m) => ({ default: m.ConnectPage })))
+const CustomersPage = lazy(() => import('./pages/customers/customers-page').then((m) => ({ default: m.CustomersPage })))
+const CustomerPage = lazy(() => import('./pages/customers/customer-page').then((m) => ({ default: m.CustomerPage })))
+const PlaceholderPage = lazy(() => import('./pages/placeholder-page').then((m) => ({ default: m.PlaceholderPage })))
+
+const queryClient = createQueryClient()
+
+/** Project pages: pattern under `/p/:projectId`, and what renders there. */
+const PROJECT_ROUTES: Array<{ path: string; render: (params: Record<string, string>) => ReactNode }> = [
+  { path: '', render: () => <OverviewPage /> },
+  { path: '/connect', render: () => <ConnectPage /> },
+  { path: '/customers', render: () => <CustomersPage /> },
+  { path: '/customers/:customerId', render: (params) => <CustomerPage customerId={params.customerId ?? ''} /> },
+  { path: '/reports', render: () => <PlaceholderPage page="reports" /> },
+  { path: '/recommendations', render: () => <PlaceholderPage page="recommendations" /> },
+  { path: '/ask', render: () => <PlaceholderPage page="ask" /> },
+  { path: '/import', render: () => <PlaceholderPage page="import" /> },
+]
+
+function Home() {
+  const projects = useQuery(queries.projects())
+  useEffect(() => {
+    if (!projects.data) return
+    const remembered = lastProject()
+    const target = projects.data.find((project) => project.id === remembered) ?? projects.data[0]
+    navigate(target ? `/p/${target.id}` : '/projects/new', { replace: true })
+  }, [projects.data])
+  if (projects.isError) return <ErrorState error={projects.error} onRetry={() => projects.refetch()} />
+  return <Loading />
+}
+
+/** Pages behind the session: a 401 sends the user to log in (see query-client.ts). */
+function SignedIn({ pathname }: { pathname: string }) {
+  const me = useQuery(queries.me())
+  if (me.isPending || (me.isError && isUnauthorized(me.error))) return <Loading />
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />
+
+  if (pathname === '/') return <Home />
+  if (pathname === '/projects/new')
+    return (
+      <PlainShell>
+        <NewProjectPage />
+      </PlainShell>
+    )
+  const project = /^\/p\/([^/]+)(\/.*)?$/.exec(pathname)
+  if (project) {
+    const projectId = project[1] ?? ''
+    const rest = project[2] ?? ''
+    for (const route of PROJECT_ROUTES) {
+      const params = matchPath(`/x${route.path}`, `/x${rest}`)
+      if (params) {
+        const section = route.path.split('/').slice(0, 2).join('/')
+        return (
+          <ProjectShell projectId={projectId} section={section}>
+            {route.render(params)}
+          </ProjectShell>
+        )
+      }
+    }
+  }
+  return (
+    <PlainShell>
+      <PlaceholderPage page="notFound" />
+    </PlainShell>
+  )
+}
+
+function Routes() {
+  const { pathname } = useLocation()
+  if (pathname === '/login') return <LoginPage />
+  if (pathname === '/signup') return <SignupPage />
+  return <SignedIn pathname={pathname} />
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Suspense fallback={<Loading />}>
+          <Routes />
+        </Suspense>
+      </I18nProvider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,158 @@
+import type { CustomerDetail, PurchaseRecord } from '../../api/types'
+import { useQuery } from '@tanstack/react-query'
+import { isClientError } from '../../api/errors'
+import { queries } from '../../api/queries'
+import { downloadCsv, toCsv } from '../../components/csv'
+import { Empty, ErrorState, Loading } from '../../components/states'
+import { formatDate, formatDateTime, formatMoney } from '../../format/format'
+import { useI18n } from '../../i18n/i18n'
+import { useProject } from '../../layout/project-context'
+import { Link } from '../../router/link'
+import { Timeline } from './timeline'
+
+function Profile({ detail }: { detail: CustomerDetail }) {
+  const { t, locale } = useI18n()
+  const project = useProject()
+  const { customer } = detail
+  const traits = Object.entries(customer.traits)
+  return (
+    <section className="panel" aria-labelledby="profile-title">
+      <h2 id="profile-title">{t('customer.profile')}</h2>
+      <dl className="facts">
+        <dt>{t('customer.id')}</dt>
+        <dd>
+          <code>{customer.customerId}</code>
+        </dd>
+        <dt>{t('customer.email')}</dt>
+        <dd>{customer.email ?? '—'}</dd>
+        <dt>{t('customer.phone')}</dt>
+        <dd>{customer.phone ?? '—'}</dd>
+        <dt>{t('customers.firstSeen')}</dt>
+        <dd>{formatDateTime(customer.firstSeenAt, project.timezone, locale)}</dd>
+        <dt>{t('customers.lastSeen')}</dt>
+        <dd>{formatDateTime(customer.lastSeenAt, project.timezone, locale)}</dd>
+      </dl>
+      <h3>{t('customer.traits')}</h3>
+      {traits.length === 0 ? (
+        <p className="sub">{t('customer.noTraits')}</p>
+      ) : (
+        <dl className="facts">
+          {traits.map(([key, value]) => (
+            <div key={key} className="fact">
+              <dt>{key}</dt>
+              <dd>{value === null ? '—' : String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  )
+}
+
+function Totals({ detail }: { detail: CustomerDetail }) {
+  const { t, locale } = useI18n()
+  const project = useProject()
+  const { totals } = detail.customer
+  return (
+    <section className="cards" aria-label={t('customer.totals')}>
+      <div className="card">
+        <span className="card-label">{t('customers.netSpent')}</span>
+        <span className="card-value" data-testid="net-spent">
+          {formatMoney(totals.netSpent, totals.currency, locale)}
+        </span>
+      </div>
+      <div className="card">
+        <span className="card-label">{t('customers.orders')}</span>
+        <span className="card-value">{totals.orders}</span>
+        {totals.refundedOrders > 0 && <span className="sub">{t('customer.refunded', { n: totals.refundedOrders })}</span>}
+      </div>
+      <div className="card">
+        <span className="card-label">{t('customer.firstPurchase')}</span>
+        <span className="card-value small">{totals.firstPurchaseAt ? formatDate(totals.firstPurchaseAt, project.timezone, locale) : '—'}</span>
+      </div>
+      <div className="card">
+        <span className="card-label">{t('customer.lastPurchase')}</span>
+        <span className="card-value small">{totals.lastPurchaseAt ? formatDate(totals.lastPurchaseAt, project.timezone, locale) : '—'}</span>
+      </div>
+    </section>
+  )
+}
+
+function Purchases({ purchases, customerId }: { purchases: PurchaseRecord[]; customerId: string }) {
+  const { t, locale } = useI18n()
+  const project = useProject()
+  if (purchases.length === 0) return null
+  const exportCsv = () => {
+    const rows = purchases.map((p) => [p.orderId, p.occurredAt, p.status, p.amount, p.currency, p.channel, p.items.map((i) => `${i.quantity}× ${i.name ?? i.productId}`).join('; ')])
+    downloadCsv(`purchases-${customerId}.csv`, toCsv(['orderId', 'occurredAt', 'status', 'amount', 'currency', 'channel', 'items'], rows))
+  }
+  return (
+    <section className="panel" aria-labelledby="purchases-title">
+      <div className="page-head">
+        <h2 id="purchases-title">{t('customer.purchases')}</h2>
+        <button type="button" onClick={exportCsv}>
+          {t('table.exportCsv')}
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('customer.order')}</th>
+              <th scope="col">{t('customer.date')}</th>
+              <th scope="col">{t('customer.items')}</th>
+              <th scope="col">{t('customer.status')}</th>
+              <th scope="col" className="num">
+                {t('customer.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {purchases.map((purchase) => (
+              <tr key={purchase.orderId}>
+                <td>
+                  <code>{purchase.orderId}</code>
+                </td>
+                <td>{formatDateTime(purchase.occurredAt, project.timezone, locale)}</td>
+                <td>{purchase.items.map((item) => `${item.quantity}× ${item.name ?? item.productId}`).join(', ') || '—'}</td>
+                <td>{purchase.status}</td>
+                <td className="num">{formatMoney(purchase.amount, purchase.currency, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+/** One customer: profile and traits, totals, purchases, and the timeline of everything they did. */
+export function CustomerPage({ customerId }: { customerId: string }) {
+  const { t } = useI18n()
+  const project = useProject()
+  const detail = useQuery(queries.customer(project.id, customerId))
+  const back = <Link to={`/p/${project.id}/customers`}>← {t('customer.back')}</Link>
+  if (detail.isPending) return <Loading />
+  if (detail.isError)
+    return isClientError(detail.error) ? (
+      <Empty title={t('customer.notFound', { id: customerId })}>{back}</Empty>
+    ) : (
+      <ErrorState error={detail.error} onRetry={() => detail.refetch()} />
+    )
+  const { customer } = detail.data
+  return (
+    <div className="page">
+      <p className="crumbs">{back}</p>
+      <h1>{customer.name ?? customer.email ?? customer.customerId}</h1>
+      <Totals detail={detail.data} />
+      <div className="columns">
+        <Profile detail={detail.data} />
+        <section className="panel" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('timeline.title')}</h2>
+          <Timeline entries={detail.data.timeline} timeZone={project.timezone} />
+        </section>
+      </div>
+      <Purchases purchases={detail.data.purchases} customerId={customer.customerId} />
+    </div>
+  )
+}

@@ -1,3 +1,4 @@
+import { insightsRouter } from './analytics/insights.router.js'
 import { authRouter } from './auth/auth.router.js'
 import { customersRouter } from './customers/customers.router.js'
 import { ingestRouter } from './ingest/ingest.router.js'
@@ -11,6 +12,7 @@ export const appRouter = router({
   keys: keysRouter,
   ingest: ingestRouter,
   customers: customersRouter,
+  insights: insightsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,9 +1,10 @@
+export { moneySchema } from './money-schema.js'
 import { z } from 'zod'
 import { purchaseStatusSchema } from './events/purchase.js'
 import { externalId } from './events/primitives.js'
+import { moneySchema } from './money-schema.js'
+import { rfmSchema, segmentNameSchema } from './analytics/segments.js'
 
-/** An exact decimal amount in major units, e.g. `"560000.26"`. Never a float. */
-export const moneySchema = z.string().regex(/^-?\d+(\.\d+)?$/)
 
 const isoDateTime = z.iso.datetime({ offset: true })
 
@@ -19,6 +20,17 @@ export const customerListInputSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** `nextCursor` of the previous page. */
   cursor: z.string().max(1024).optional(),
+  /** Only customers in this RFM segment. */
+  segment: segmentNameSchema.optional(),
+  /** Only customers whose trait `traitKey` equals `traitValue` (compared as text), e.g. country = Germany. */
+  traitKey: z.string().min(1).max(128).optional(),
+  traitValue: z.string().max(2048).optional(),
+  /** Net spent bounds, inclusive, in major units of the project's currency. */
+  minSpent: z.string().regex(/^-?\d+(\.\d+)?$/, { message: 'Must be a decimal such as "100.00"' }).optional(),
+  maxSpent: z.string().regex(/^-?\d+(\.\d+)?$/, { message: 'Must be a decimal such as "100.00"' }).optional(),
+  /** Last order on or after / before this instant. */
+  lastPurchaseAfter: z.iso.datetime({ offset: true }).optional(),
+  lastPurchaseBefore: z.iso.datetime({ offset: true }).optional(),
 })
 export type CustomerListInput = z.input<typeof customerListInputSchema>
 
@@ -27,8 +39,12 @@ export const customerTotalsSchema = z.object({
   /** Completed orders (refunded ones excluded). */
   orders: z.int(),
   refundedOrders: z.int(),
-  /** Completed minus refunded, in the project's currency. */
+  /** Completed orders minus refunds, in the project's currency. */
   netSpent: moneySchema,
+  /** Refunds given to the customer, in the project's currency. */
+  refunded: moneySchema,
+  /** Gross of completed orders / orders. */
+  averageOrderValue: moneySchema,
   currency: z.string(),
   firstPurchaseAt: isoDateTime.nullable(),
   lastPurchaseAt: isoDateTime.nullable(),
@@ -43,6 +59,8 @@ export const customerSchema = z.object({
   firstSeenAt: isoDateTime,
   lastSeenAt: isoDateTime,
   totals: customerTotalsSchema,
+  /** RFM scores and segment; null until the customer has a completed order. */
+  rfm: rfmSchema.nullable(),
 })
 export type Customer = z.output<typeof customerSchema>
 
@@ -76,7 +94,7 @@ export type PurchaseRecord = z.output<typeof purchaseRecordSchema>
 
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('purchase'), at: isoDateTime, orderId: z.string(), amount: moneySchema, currency: z.string(), status: purchaseStatusSchema }),
-  z.object({ kind: z.literal('refund'), at: isoDateTime, orderId: z.string(), amount: moneySchema, currency: z.string() }),
+  z.object({ kind: z.literal('refund'), at: isoDateTime, orderId: z.string().nullable(), refundId: z.string().nullable(), amount: moneySchema, currency: z.string() }),
   z.object({ kind: z.literal('interaction'), at: isoDateTime, name: z.string(), properties: z.record(z.string(), z.unknown()) }),
 ])
 export type TimelineEntry = z.output<typeof timelineEntrySchema>
@@ -89,5 +107,7 @@ export const customerDetailSchema = z.object({
   purchases: z.array(purchaseRecordSchema),
   /** Purchases, refunds and interactions, newest first, at most 500. */
   timeline: z.array(timelineEntrySchema),
+  /** Products the customer bought most (by units, then revenue), at most 5. */
+  favouriteProducts: z.array(z.object({ productId: z.string(), name: z.string().nullable(), quantity: z.int(), orders: z.int() })),
 })
 export type CustomerDetail = z.output<typeof customerDetailSchema>

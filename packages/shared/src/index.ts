@@ -23,6 +23,12 @@ export {
   type PurchaseItem,
   type PurchaseStatus,
 } from './events/purchase.js'
+export {
+  refundBatchEventSchema,
+  refundEventSchema,
+  type RefundEvent,
+  type RefundEventInput,
+} from './events/refund.js'
 export { trackEventSchema, type TrackEvent, type TrackEventInput } from './events/track.js'
 export {
   batchEnvelopeSchema,
@@ -88,3 +94,4 @@ export {
   type RegisterInput,
   type SessionResult,
 } from './accounts.js'
+export * from './analytics/index.js'

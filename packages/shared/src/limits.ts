@@ -17,7 +17,7 @@ export const LIMITS = {
   /** Nesting depth of `properties` (traits are flat). */
   propertiesDepth: 5,
   /** Lines in one purchase. */
-  purchaseItems: 500,
+  purchaseItems: 2500,
   /** Decimals a unit price may carry (wholesale prices have up to 4). */
   unitPriceDecimals: 4,
 } as const

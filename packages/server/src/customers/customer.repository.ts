@@ -18,7 +18,17 @@ export const SORT_COLUMN = {
 
 export type SortValue = Date | bigint | number
 
-export interface CustomerQuery {
+export interface CustomerFilters {
+  segment?: string | undefined
+  traitKey?: string | undefined
+  traitValue?: string | undefined
+  minSpentMinor?: bigint | undefined
+  maxSpentMinor?: bigint | undefined
+  lastPurchaseAfter?: Date | undefined
+  lastPurchaseBefore?: Date | undefined
+}
+
+export interface CustomerQuery extends CustomerFilters {
   search: string | undefined
   sort: CustomerSort
   order: 'asc' | 'desc'
@@ -40,6 +50,17 @@ export async function listCustomers(db: Db, projectId: string, query: CustomerQu
       eb.or([eb('customer_id', 'ilike', pattern), eb('email', 'ilike', pattern), eb('name', 'ilike', pattern)]),
     )
   }
+  if (query.segment !== undefined) builder = builder.where('segment', '=', query.segment)
+  if (query.traitKey !== undefined) {
+    builder =
+      query.traitValue === undefined
+        ? builder.where(sql<boolean>`traits ? ${query.traitKey}`)
+        : builder.where(sql<boolean>`traits ->> ${query.traitKey} = ${query.traitValue}`)
+  }
+  if (query.minSpentMinor !== undefined) builder = builder.where('net_spent_minor', '>=', query.minSpentMinor)
+  if (query.maxSpentMinor !== undefined) builder = builder.where('net_spent_minor', '<=', query.maxSpentMinor)
+  if (query.lastPurchaseAfter !== undefined) builder = builder.where('last_purchase_at', '>=', query.lastPurchaseAfter)
+  if (query.lastPurchaseBefore !== undefined) builder = builder.where('last_purchase_at', '<', query.lastPurchaseBefore)
   if (query.after) {
     const operator = query.order === 'desc' ? sql.raw('<') : sql.raw('>')
     builder = builder.where(sql<boolean>`(${sql.ref(column)}, customer_id) ${operator} (${query.after.value}, ${query.after.customerId})`)
@@ -84,4 +105,39 @@ export async function customerInteractions(db: Db, projectId: string, customerId
     .orderBy('occurred_at', 'desc')
     .limit(limit)
     .execute()
+}
+
+export type RefundRow = Selectable<Database['refunds']>
+
+export async function customerRefunds(db: Db, projectId: string, customerId: string, limit: number): Promise<RefundRow[]> {
+  return db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('customer_id', '=', customerId)
+    .orderBy('refunded_at', 'desc')
+    .orderBy('refund_id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export interface FavouriteProductRow {
+  product_id: string
+  name: string | null
+  quantity: string | number | bigint
+  orders: string | number | bigint
+}
+
+/** The customer's most bought products, by units then orders. */
+export async function favouriteProducts(db: Db, projectId: string, customerId: string, limit: number): Promise<FavouriteProductRow[]> {
+  const result = await sql<FavouriteProductRow>`
+    select i.product_id, max(i.name) as name, sum(i.quantity) as quantity, count(distinct i.order_id) as orders
+    from purchases p
+    join purchase_items i on i.project_id = p.project_id and i.order_id = p.order_id
+    where p.project_id = ${projectId} and p.customer_id = ${customerId} and p.status = 'completed'
+    group by i.product_id
+    order by sum(i.quantity) desc, count(distinct i.order_id) desc, i.product_id
+    limit ${limit}
+  `.execute(db)
+  return result.rows
 }

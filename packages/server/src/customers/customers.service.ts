@@ -7,7 +7,9 @@ import {
   customerListInputSchema,
   formatMinorUnits,
   LIMITS,
+  parseScaledDecimal,
   type PurchaseRecord,
+  type SegmentName,
   type TimelineEntry,
   type TraitValue,
 } from '@rapport/shared'
@@ -15,11 +17,15 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { AppError } from '../errors.js'
 import type { ProjectRow } from '../projects/project.repository.js'
+import { divRound } from '../analytics/money.js'
+import { refreshAnalytics } from '../analytics/refresh-analytics.js'
 import { decodeCursor, encodeCursor } from './customer-cursor.js'
 import {
   type CustomerRow,
   customerInteractions,
   customerPurchases,
+  customerRefunds,
+  favouriteProducts,
   findCustomer,
   listCustomers,
   purchaseItems,
@@ -30,6 +36,7 @@ import {
 const DETAIL_LIMIT = 500
 
 function toCustomer(row: CustomerRow, project: ProjectRow): Customer {
+  const exponent = currencyExponent(project.currency)
   return {
     customerId: row.customer_id,
     email: row.email,
@@ -41,18 +48,41 @@ function toCustomer(row: CustomerRow, project: ProjectRow): Customer {
     totals: {
       orders: row.orders_count,
       refundedOrders: row.refunded_orders_count,
-      netSpent: formatMinorUnits(row.net_spent_minor, currencyExponent(project.currency)),
+      netSpent: formatMinorUnits(row.net_spent_minor, exponent),
+      refunded: formatMinorUnits(row.refunded_minor, exponent),
+      averageOrderValue: formatMinorUnits(divRound(row.gross_spent_minor, BigInt(row.orders_count)), exponent),
       currency: project.currency,
       firstPurchaseAt: row.first_purchase_at?.toISOString() ?? null,
       lastPurchaseAt: row.last_purchase_at?.toISOString() ?? null,
     },
+    rfm:
+      row.segment === null || row.rfm_recency === null || row.rfm_frequency === null || row.rfm_monetary === null
+        ? null
+        : { recency: row.rfm_recency, frequency: row.rfm_frequency, monetary: row.rfm_monetary, segment: row.segment as SegmentName },
   }
+}
+
+function spentBound(value: string | undefined, exponent: number, field: string): bigint | undefined {
+  if (value === undefined) return undefined
+  const negative = value.startsWith('-')
+  const parsed = parseScaledDecimal(negative ? value.slice(1) : value, exponent)
+  if (!parsed.ok) throw new AppError('validation_error', 'Not a valid amount for the project currency', { issues: [{ path: field, message: `At most ${exponent} decimals` }] })
+  return negative ? -parsed.value : parsed.value
 }
 
 export async function listCustomerPage(db: Kysely<Database>, project: ProjectRow, input: CustomerListInput): Promise<CustomerPage> {
   const query = customerListInputSchema.parse(input)
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort, query.order)
+  const exponent = currencyExponent(project.currency)
+  await refreshAnalytics(db, project)
   const rows = await listCustomers(db, project.id, {
+    segment: query.segment,
+    traitKey: query.traitKey,
+    traitValue: query.traitValue,
+    minSpentMinor: spentBound(query.minSpent, exponent, 'minSpent'),
+    maxSpentMinor: spentBound(query.maxSpent, exponent, 'maxSpent'),
+    lastPurchaseAfter: query.lastPurchaseAfter === undefined ? undefined : new Date(query.lastPurchaseAfter),
+    lastPurchaseBefore: query.lastPurchaseBefore === undefined ? undefined : new Date(query.lastPurchaseBefore),
     search: query.search?.trim() || undefined,
     sort: query.sort,
     order: query.order,
@@ -73,11 +103,14 @@ function formatUnitPrice(e4: bigint | null): string | null {
 }
 
 export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRow, customerId: string): Promise<CustomerDetail> {
+  await refreshAnalytics(db, project)
   const row = await findCustomer(db, project.id, customerId)
   if (!row) throw new AppError('not_found', 'No customer with this id in the project')
-  const [purchases, interactions] = await Promise.all([
+  const [purchases, interactions, refunds, favourites] = await Promise.all([
     customerPurchases(db, project.id, customerId, DETAIL_LIMIT),
     customerInteractions(db, project.id, customerId, DETAIL_LIMIT),
+    customerRefunds(db, project.id, customerId, DETAIL_LIMIT),
+    favouriteProducts(db, project.id, customerId, 5),
   ])
   const items = await purchaseItems(
     db,
@@ -115,8 +148,16 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
     ...records.flatMap((record) =>
       record.refundedAt === null
         ? []
-        : [{ kind: 'refund' as const, at: record.refundedAt, orderId: record.orderId, amount: record.amount, currency: record.currency }],
+        : [{ kind: 'refund' as const, at: record.refundedAt, orderId: record.orderId, refundId: null, amount: record.amount, currency: record.currency }],
     ),
+    ...refunds.map((refund) => ({
+      kind: 'refund' as const,
+      at: refund.refunded_at.toISOString(),
+      orderId: refund.order_id,
+      refundId: refund.refund_id,
+      amount: formatMinorUnits(refund.amount_minor, currencyExponent(refund.currency)),
+      currency: refund.currency,
+    })),
     ...interactions.map((interaction) => ({
       kind: 'interaction' as const,
       at: interaction.occurred_at.toISOString(),
@@ -125,5 +166,15 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
     })),
   ]
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-  return { customer: toCustomer(row, project), purchases: records, timeline: timeline.slice(0, DETAIL_LIMIT) }
+  return {
+    customer: toCustomer(row, project),
+    purchases: records,
+    timeline: timeline.slice(0, DETAIL_LIMIT),
+    favouriteProducts: favourites.map((favourite) => ({
+      productId: favourite.product_id,
+      name: favourite.name,
+      quantity: Number(favourite.quantity),
+      orders: Number(favourite.orders),
+    })),
+  }
 }

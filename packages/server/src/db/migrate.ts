@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/2026-11-21-0001-initial.js'
+import * as analytics from './migrations/2026-11-21-0002-analytics.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0001-initial': initial,
+  '2026-11-21-0002-analytics': analytics,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

@@ -55,8 +55,16 @@ export interface CustomersTable {
   last_seen_at: Timestamp
   orders_count: Generated<number>
   refunded_orders_count: Generated<number>
-  /** Completed orders in the project's currency, in minor units. */
+  /** Completed orders minus refunds, in the project's currency, in minor units. */
   net_spent_minor: Generated<bigint>
+  /** Completed orders in the project's currency. */
+  gross_spent_minor: Generated<bigint>
+  /** Refunds to the customer in the project's currency. */
+  refunded_minor: Generated<bigint>
+  rfm_recency: number | null
+  rfm_frequency: number | null
+  rfm_monetary: number | null
+  segment: string | null
   first_purchase_at: Timestamp | null
   last_purchase_at: Timestamp | null
   created_at: DefaultTimestamp
@@ -72,6 +80,7 @@ export interface PurchasesTable {
   status: 'completed' | 'refunded'
   source: string | null
   channel: string | null
+  country: string | null
   /** When the order was placed: the earliest `occurredAt` seen for it. */
   ordered_at: Timestamp
   refunded_at: Timestamp | null
@@ -108,8 +117,66 @@ export interface InteractionsTable {
 export interface EventsTable {
   project_id: string
   event_id: string
-  type: 'identify' | 'purchase' | 'track'
+  type: 'identify' | 'purchase' | 'refund' | 'track'
   received_at: DefaultTimestamp
+}
+
+export interface RefundsTable {
+  project_id: string
+  refund_id: string
+  order_id: string | null
+  customer_id: string | null
+  amount_minor: bigint
+  currency: string
+  reason: string | null
+  country: string | null
+  refunded_at: Timestamp
+  last_event_id: string
+  last_event_at: Timestamp
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface RefundItemsTable {
+  project_id: string
+  refund_id: string
+  line_no: number
+  product_id: string
+  name: string | null
+  category: string | null
+  quantity: number
+  unit_price_e4: bigint | null
+}
+
+/** A day whose rollups are stale; rows repeat, readers consume them. */
+export interface AnalyticsChangesTable {
+  project_id: string
+  day: ColumnType<string, string, string>
+}
+
+/** One row per project and local day: what reports sum instead of scanning orders. */
+export interface DailySalesTable {
+  project_id: string
+  day: ColumnType<string, string, string>
+  gross_minor: bigint
+  refunds_minor: bigint
+  guest_gross_minor: bigint
+  orders: number
+  items_sold: bigint
+  items_returned: bigint
+}
+
+/** One row per project, local day and product; money in ten-thousandths (line totals are not whole cents). */
+export interface DailyProductSalesTable {
+  project_id: string
+  day: ColumnType<string, string, string>
+  product_id: string
+  name: string | null
+  gross_e4: bigint
+  refunds_e4: bigint
+  quantity: bigint
+  returned_quantity: bigint
+  orders: number
 }
 
 export interface Database {
@@ -122,4 +189,9 @@ export interface Database {
   purchase_items: PurchaseItemsTable
   interactions: InteractionsTable
   events: EventsTable
+  refunds: RefundsTable
+  refund_items: RefundItemsTable
+  analytics_changes: AnalyticsChangesTable
+  daily_sales: DailySalesTable
+  daily_product_sales: DailyProductSalesTable
 }

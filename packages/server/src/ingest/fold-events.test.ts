@@ -20,6 +20,7 @@ function purchase(orderId: string, day: number, fields: Partial<NormalizedPurcha
     status: 'completed',
     source: null,
     channel: null,
+    country: null,
     items: null,
     ...fields,
   }

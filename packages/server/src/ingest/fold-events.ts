@@ -1,5 +1,5 @@
 import type { TraitValue } from '@rapport/shared'
-import type { NormalizedEvent, NormalizedIdentify, NormalizedItem, NormalizedPurchase } from './normalized-event.js'
+import type { NormalizedEvent, NormalizedIdentify, NormalizedItem, NormalizedPurchase, NormalizedRefund } from './normalized-event.js'
 
 /** One row to merge into `customers`: the batch's events for that customer, folded. */
 export interface CustomerUpsert {
@@ -28,6 +28,7 @@ export interface PurchaseUpsert {
   status: NormalizedPurchase['status']
   source: string | null
   channel: string | null
+  country: string | null
   refundedAt: Date | null
   /** Items of the newest event that carried items; null when none did. */
   items: NormalizedItem[] | null
@@ -110,11 +111,60 @@ export function foldPurchases(events: readonly NormalizedEvent[]): PurchaseUpser
       status: newest.status,
       source: newest.source ?? sorted.findLast((event) => event.source !== null)?.source ?? null,
       channel: newest.channel ?? sorted.findLast((event) => event.channel !== null)?.channel ?? null,
+      country: newest.country ?? sorted.findLast((event) => event.country !== null)?.country ?? null,
       refundedAt: newest.status === 'refunded' ? newest.occurredAt : null,
       items: withItems[withItems.length - 1]?.items ?? null,
     })
   }
   return out.sort((a, b) => byKey(a.orderId, b.orderId))
+}
+
+/** One row to merge into `refunds`: the newest event for the refund wins. */
+export interface RefundUpsert {
+  refundId: string
+  eventId: string
+  lastEventAt: Date
+  orderId: string | null
+  customerId: string | null
+  amountMinor: bigint
+  currency: string
+  reason: string | null
+  country: string | null
+  refundedAt: Date
+  items: NormalizedItem[] | null
+}
+
+/** Folds a batch's refunds into one upsert per refund id, sorted by id. */
+export function foldRefunds(events: readonly NormalizedEvent[]): RefundUpsert[] {
+  const byRefund = new Map<string, NormalizedRefund[]>()
+  for (const event of events) {
+    if (event.type !== 'refund') continue
+    const list = byRefund.get(event.refundId)
+    if (list) list.push(event)
+    else byRefund.set(event.refundId, [event])
+  }
+  const out: RefundUpsert[] = []
+  for (const [refundId, list] of byRefund) {
+    const sorted = [...list].sort(byTime)
+    const newest = sorted[sorted.length - 1]
+    if (!newest) continue
+    const last = <K extends 'orderId' | 'customerId' | 'reason' | 'country'>(key: K): string | null =>
+      newest[key] ?? sorted.findLast((event) => event[key] !== null)?.[key] ?? null
+    out.push({
+      refundId,
+      eventId: newest.eventId,
+      lastEventAt: newest.occurredAt,
+      orderId: last('orderId'),
+      customerId: last('customerId'),
+      amountMinor: newest.amountMinor,
+      currency: newest.currency,
+      reason: last('reason'),
+      country: last('country'),
+      refundedAt: newest.occurredAt,
+      items: sorted.findLast((event) => event.items !== null)?.items ?? null,
+    })
+  }
+  return out.sort((a, b) => byKey(a.refundId, b.refundId))
 }
 
 /** Splits rows into chunks so no statement passes PostgreSQL's 65,535 bind parameters. */

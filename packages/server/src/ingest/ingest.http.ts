@@ -14,7 +14,7 @@ function ingestingProject(principal: ReturnType<typeof principalOf>): ProjectRow
 /** `POST /v1/identify|purchase|track` (the event as the body) and `POST /v1/batch`. */
 export function ingestRoutes(deps: ServerDeps): ExpressRouter {
   const routes = Router()
-  for (const type of ['identify', 'purchase', 'track'] as const satisfies readonly EventType[]) {
+  for (const type of ['identify', 'purchase', 'refund', 'track'] as const satisfies readonly EventType[]) {
     routes.post(`/${type}`, async (req, res) => {
       const project = ingestingProject(principalOf(res))
       res.json(await ingestOne(deps.db, project, type, req.body))

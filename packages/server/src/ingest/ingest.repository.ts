@@ -72,18 +72,25 @@ export async function upsertCustomers(db: Db, projectId: string, rows: readonly 
   }
 }
 
-/** Customer ids currently stored on these orders (to recompute them if an order changes hands). */
-export async function currentOrderCustomers(db: Db, projectId: string, orderIds: readonly string[]): Promise<string[]> {
-  const out: string[] = []
-  for (const part of chunk(orderIds, ROWS_PER_STATEMENT)) {
+export interface StoredOrder {
+  order_id: string
+  customer_id: string | null
+  country: string | null
+  ordered_at: Date
+  refunded_at: Date | null
+}
+
+/** The orders as stored before this batch: their owner and dates may change. */
+export async function currentOrders(db: Db, projectId: string, orderIds: readonly string[]): Promise<StoredOrder[]> {
+  const out: StoredOrder[] = []
+  for (const part of chunk([...new Set(orderIds)], ROWS_PER_STATEMENT)) {
     const rows = await db
       .selectFrom('purchases')
-      .select('customer_id')
+      .select(['order_id', 'customer_id', 'country', 'ordered_at', 'refunded_at'])
       .where('project_id', '=', projectId)
       .where('order_id', 'in', part)
-      .where('customer_id', 'is not', null)
       .execute()
-    for (const row of rows) if (row.customer_id !== null) out.push(row.customer_id)
+    out.push(...rows)
   }
   return out
 }
@@ -95,7 +102,7 @@ function orderField<T>(column: 'amount_minor' | 'currency' | 'status' | 'refunde
   return sql<T>`case when ${incomingOrderIsNewer} then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`purchases.${column}`)} end`
 }
 
-function orderOptionalField(column: 'customer_id' | 'source' | 'channel') {
+function orderOptionalField(column: 'customer_id' | 'source' | 'channel' | 'country') {
   const incoming = sql.ref(`excluded.${column}`)
   const stored = sql.ref(`purchases.${column}`)
   return sql<string | null>`case when ${incomingOrderIsNewer} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
@@ -121,6 +128,7 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
           status: row.status,
           source: row.source,
           channel: row.channel,
+          country: row.country,
           ordered_at: row.orderedAt,
           refunded_at: row.refundedAt,
           last_event_id: row.eventId,
@@ -132,6 +140,7 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
           customer_id: orderOptionalField('customer_id'),
           source: orderOptionalField('source'),
           channel: orderOptionalField('channel'),
+          country: orderOptionalField('country'),
           amount_minor: orderField<bigint>('amount_minor'),
           currency: orderField<string>('currency'),
           status: orderField<'completed' | 'refunded'>('status'),
@@ -206,17 +215,19 @@ export async function lockCustomers(db: Db, projectId: string, customerIds: read
 }
 
 /**
- * Recomputes customers' order totals from their purchases. Recomputing (rather
+ * Recomputes customers' totals from their orders and refunds. Recomputing (rather
  * than adding deltas) stays right whatever order refunds and retries arrive in;
- * it reads only these customers' orders, through purchases_customer_idx.
+ * it reads only these customers' rows, through the per-customer indexes.
  */
 export async function refreshCustomerTotals(db: Db, projectId: string, currency: string, customerIds: readonly string[]): Promise<void> {
-  for (const part of chunk([...customerIds].sort(), ROWS_PER_STATEMENT)) {
+  for (const part of chunk([...new Set(customerIds)].sort(), ROWS_PER_STATEMENT)) {
     await sql`
       update customers as c set
         orders_count = a.orders,
         refunded_orders_count = a.refunded,
-        net_spent_minor = a.net,
+        gross_spent_minor = a.gross,
+        refunded_minor = r.refunded,
+        net_spent_minor = a.gross - r.refunded,
         first_purchase_at = a.first_at,
         last_purchase_at = a.last_at,
         updated_at = now()
@@ -224,13 +235,19 @@ export async function refreshCustomerTotals(db: Db, projectId: string, currency:
         select k.customer_id,
           (count(p.order_id) filter (where p.status = 'completed'))::int as orders,
           (count(p.order_id) filter (where p.status = 'refunded'))::int as refunded,
-          coalesce(sum(p.amount_minor) filter (where p.status = 'completed' and p.currency = ${currency}), 0)::bigint as net,
+          coalesce(sum(p.amount_minor) filter (where p.status = 'completed' and p.currency = ${currency}), 0)::bigint as gross,
           min(p.ordered_at) as first_at,
           max(p.ordered_at) as last_at
         from unnest(${part}::text[]) as k(customer_id)
         left join purchases p on p.project_id = ${projectId} and p.customer_id = k.customer_id
         group by k.customer_id
       ) as a
+      join (
+        select k.customer_id, coalesce(sum(f.amount_minor) filter (where f.currency = ${currency}), 0)::bigint as refunded
+        from unnest(${part}::text[]) as k(customer_id)
+        left join refunds f on f.project_id = ${projectId} and f.customer_id = k.customer_id
+        group by k.customer_id
+      ) as r on r.customer_id = a.customer_id
       where c.project_id = ${projectId} and c.customer_id = a.customer_id
     `.execute(db)
   }

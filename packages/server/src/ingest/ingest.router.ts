@@ -4,6 +4,7 @@ import {
   type IdentifyEventInput,
   ingestResultSchema,
   type PurchaseEventInput,
+  type RefundEventInput,
   type TrackEventInput,
 } from '@rapport/shared'
 import { ingestProcedure, router } from '../trpc.js'
@@ -31,6 +32,12 @@ export const ingestRouter = router({
     .input(passThrough<PurchaseEventInput>())
     .output(ingestResultSchema)
     .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'purchase', input)),
+
+  /** Money given back: a whole or partial refund, returned lines. */
+  refund: ingestProcedure
+    .input(passThrough<RefundEventInput>())
+    .output(ingestResultSchema)
+    .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'refund', input)),
 
   track: ingestProcedure
     .input(passThrough<TrackEventInput>())

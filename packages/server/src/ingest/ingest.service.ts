@@ -3,10 +3,11 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
 import type { ProjectRow } from '../projects/project.repository.js'
-import { foldCustomers, foldPurchases } from './fold-events.js'
+import { markChangedDays } from '../analytics/changed-days.js'
+import { foldCustomers, foldPurchases, foldRefunds } from './fold-events.js'
 import {
   claimEventIds,
-  currentOrderCustomers,
+  currentOrders,
   insertInteractions,
   lockCustomers,
   refreshCustomerTotals,
@@ -14,6 +15,7 @@ import {
   upsertCustomers,
   upsertPurchases,
 } from './ingest.repository.js'
+import { currentRefunds, replaceRefundItems, upsertRefunds } from './refund.repository.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
 
 export type StoreOutcome = { eventId: string; status: IngestResult['status'] } | { eventId: string; failed: string }
@@ -25,22 +27,53 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
 
   const customers = foldCustomers(newEvents)
   await upsertCustomers(trx, project.id, customers)
+  const locked = new Set(customers.map((customer) => customer.customerId))
+  // Customers whose totals change: owners of the batch's orders and refunds, before and after.
+  const touched = new Set<string>()
+  // Instants whose local days need their rollups recomputed.
+  const changedAt: Date[] = []
 
   const purchases = foldPurchases(newEvents)
-  const touched = new Set(purchases.flatMap((purchase) => (purchase.customerId === null ? [] : [purchase.customerId])))
+  const refunds = foldRefunds(newEvents)
+  const linkedOrderIds = refunds.flatMap((refund) => (refund.orderId === null ? [] : [refund.orderId]))
+  const stored = await currentOrders(trx, project.id, [...purchases.map((purchase) => purchase.orderId), ...linkedOrderIds])
+  const storedOrders = new Map(stored.map((order) => [order.order_id, order]))
+  const previousRefunds = await currentRefunds(
+    trx,
+    project.id,
+    refunds.map((refund) => refund.refundId),
+  )
+
+  for (const purchase of purchases) {
+    if (purchase.customerId !== null) touched.add(purchase.customerId)
+    changedAt.push(purchase.orderedAt)
+    if (purchase.refundedAt) changedAt.push(purchase.refundedAt)
+    const before = storedOrders.get(purchase.orderId)
+    if (before) {
+      if (before.customer_id !== null) touched.add(before.customer_id)
+      changedAt.push(before.ordered_at)
+      if (before.refunded_at) changedAt.push(before.refunded_at)
+    }
+  }
+  // A refund without a customer or country takes them from its order, when the order is known.
+  for (const refund of refunds) {
+    const order = refund.orderId === null ? undefined : storedOrders.get(refund.orderId)
+    refund.customerId ??= order?.customer_id ?? null
+    refund.country ??= order?.country ?? null
+    if (refund.customerId !== null) touched.add(refund.customerId)
+    changedAt.push(refund.refundedAt)
+  }
+  for (const before of previousRefunds) {
+    if (before.customer_id !== null) touched.add(before.customer_id)
+    changedAt.push(before.refunded_at)
+  }
+
+  await lockCustomers(
+    trx,
+    project.id,
+    [...touched].filter((id) => !locked.has(id)),
+  )
   if (purchases.length > 0) {
-    const previousOwners = await currentOrderCustomers(
-      trx,
-      project.id,
-      purchases.map((purchase) => purchase.orderId),
-    )
-    const upserted = new Set(customers.map((customer) => customer.customerId))
-    await lockCustomers(
-      trx,
-      project.id,
-      previousOwners.filter((id) => !upserted.has(id)),
-    )
-    for (const id of previousOwners) touched.add(id)
     const applied = await upsertPurchases(trx, project.id, purchases)
     await replaceItems(
       trx,
@@ -48,11 +81,20 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
       purchases.filter((purchase) => purchase.items !== null && applied.has(purchase.orderId)),
     )
   }
+  if (refunds.length > 0) {
+    const applied = await upsertRefunds(trx, project.id, refunds)
+    await replaceRefundItems(
+      trx,
+      project.id,
+      refunds.filter((refund) => refund.items !== null && applied.has(refund.refundId)),
+    )
+  }
 
   const tracks = newEvents.filter((event): event is NormalizedTrack => event.type === 'track')
   await insertInteractions(trx, project.id, tracks)
 
   await refreshCustomerTotals(trx, project.id, project.currency, [...touched])
+  await markChangedDays(trx, project.id, project.timezone, changedAt)
   return fresh
 }
 

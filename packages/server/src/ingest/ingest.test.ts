@@ -157,7 +157,7 @@ describe.each(testDialects())('ingestion on %s', (dialect) => {
     expect(response.body.results.map((result) => result.index)).toEqual([0, 3])
     expect(response.body.rejected).toEqual([
       { index: 1, code: 'validation_error', message: 'The event is not valid', issues: [{ path: 'events.1.amount', message: 'GBP has 2 decimals; this amount has more' }] },
-      { index: 2, code: 'validation_error', message: 'The event is not valid', issues: [{ path: 'events.2.type', message: 'Must be "identify", "purchase" or "track"' }] },
+      { index: 2, code: 'validation_error', message: 'The event is not valid', issues: [{ path: 'events.2.type', message: 'Must be "identify", "purchase", "refund" or "track"' }] },
       { index: 4, code: 'validation_error', message: 'The event is not valid', issues: [{ path: 'events.4.currency', message: 'Must be an ISO 4217 currency code in upper case, e.g. EUR' }] },
       { index: 5, code: 'validation_error', message: 'The event is not valid', issues: [{ path: 'events.5', message: 'Each event must be an object' }] },
     ])

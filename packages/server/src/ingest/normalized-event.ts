@@ -1,7 +1,7 @@
 import type { PurchaseStatus, TraitValue } from '@rapport/shared'
 
 /** An event after validation: ids filled in, times as Dates, money as integer minor units. */
-export type NormalizedEvent = NormalizedIdentify | NormalizedPurchase | NormalizedTrack
+export type NormalizedEvent = NormalizedIdentify | NormalizedPurchase | NormalizedRefund | NormalizedTrack
 
 export interface NormalizedIdentify {
   type: 'identify'
@@ -34,6 +34,21 @@ export interface NormalizedPurchase {
   status: PurchaseStatus
   source: string | null
   channel: string | null
+  country: string | null
+  items: NormalizedItem[] | null
+}
+
+export interface NormalizedRefund {
+  type: 'refund'
+  eventId: string
+  occurredAt: Date
+  refundId: string
+  orderId: string | null
+  customerId: string | null
+  amountMinor: bigint
+  currency: string
+  reason: string | null
+  country: string | null
   items: NormalizedItem[] | null
 }
 

@@ -7,7 +7,9 @@ import {
   identifyEventSchema,
   LIMITS,
   parseScaledDecimal,
+  type PurchaseItem,
   purchaseEventSchema,
+  refundEventSchema,
   toApiIssues,
   trackEventSchema,
 } from '@rapport/shared'
@@ -25,6 +27,18 @@ function scaled(value: string | number, scale: number): bigint {
 
 function toDate(occurredAt: string | undefined, receivedAt: Date): Date {
   return occurredAt === undefined ? receivedAt : new Date(occurredAt)
+}
+
+function normalizeItems(items: PurchaseItem[] | undefined): NormalizedItem[] | null {
+  return (
+    items?.map((item) => ({
+      productId: item.productId,
+      name: item.name ?? null,
+      category: item.category ?? null,
+      quantity: item.quantity,
+      unitPriceE4: item.unitPrice === undefined ? null : scaled(item.unitPrice, LIMITS.unitPriceDecimals),
+    })) ?? null
+  )
 }
 
 function failure(error: z.ZodError, prefix: readonly PropertyKey[]): Validated {
@@ -59,14 +73,7 @@ export function validateEvent(type: EventType, raw: unknown, receivedAt: Date, p
       const parsed = purchaseEventSchema.safeParse(raw)
       if (!parsed.success) return failure(parsed.error, prefix)
       const e = parsed.data
-      const items: NormalizedItem[] | null =
-        e.items?.map((item) => ({
-          productId: item.productId,
-          name: item.name ?? null,
-          category: item.category ?? null,
-          quantity: item.quantity,
-          unitPriceE4: item.unitPrice === undefined ? null : scaled(item.unitPrice, LIMITS.unitPriceDecimals),
-        })) ?? null
+      const items = normalizeItems(e.items)
       return {
         ok: true,
         event: {
@@ -80,7 +87,29 @@ export function validateEvent(type: EventType, raw: unknown, receivedAt: Date, p
           status: e.status,
           source: e.source ?? null,
           channel: e.channel ?? null,
+          country: e.country ?? null,
           items,
+        },
+      }
+    }
+    case 'refund': {
+      const parsed = refundEventSchema.safeParse(raw)
+      if (!parsed.success) return failure(parsed.error, prefix)
+      const e = parsed.data
+      return {
+        ok: true,
+        event: {
+          type,
+          eventId: e.eventId ?? randomUUID(),
+          occurredAt: toDate(e.occurredAt, receivedAt),
+          refundId: e.refundId,
+          orderId: e.orderId ?? null,
+          customerId: e.customerId ?? null,
+          amountMinor: scaled(e.amount, currencyExponent(e.currency)),
+          currency: e.currency,
+          reason: e.reason ?? null,
+          country: e.country ?? null,
+          items: normalizeItems(e.items),
         },
       }
     }
@@ -112,7 +141,7 @@ export function validateBatchEntry(raw: unknown, receivedAt: Date, index: number
   const { type, ...fields } = raw as Record<string, unknown>
   const parsedType = eventTypeSchema.safeParse(type)
   if (!parsedType.success) {
-    return { ok: false, issues: [{ path: [...prefix, 'type'].join('.'), message: 'Must be "identify", "purchase" or "track"' }] }
+    return { ok: false, issues: [{ path: [...prefix, 'type'].join('.'), message: 'Must be "identify", "purchase", "refund" or "track"' }] }
   }
   return validateEvent(parsedType.data, fields, receivedAt, prefix)
 }

@@ -2,15 +2,17 @@ import { z } from 'zod'
 import { LIMITS } from '../limits.js'
 import { identifyEventSchema } from './identify.js'
 import { purchaseBatchEventSchema } from './purchase.js'
+import { refundBatchEventSchema } from './refund.js'
 import { trackEventSchema } from './track.js'
 
-export const eventTypeSchema = z.enum(['identify', 'purchase', 'track'])
+export const eventTypeSchema = z.enum(['identify', 'purchase', 'refund', 'track'])
 export type EventType = z.output<typeof eventTypeSchema>
 
 /** One event of a batch: the event's own fields plus its `type`. */
 export const batchEventSchema = z.discriminatedUnion('type', [
   identifyEventSchema.extend({ type: z.literal('identify') }),
   purchaseBatchEventSchema,
+  refundBatchEventSchema,
   trackEventSchema.extend({ type: z.literal('track') }),
 ])
 

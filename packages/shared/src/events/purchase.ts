@@ -1,13 +1,8 @@
 import { z } from 'zod'
-import { currencyExponent, isCurrencyCode } from '../currency.js'
 import { LIMITS } from '../limits.js'
 import { parseScaledDecimal } from '../money.js'
+import { checkAmount, decimal, decimalFormatMessage } from './amount.js'
 import { currencyCode, eventId, externalId, occurredAt, text } from './primitives.js'
-
-/** A non-negative decimal in major units, as a string (`"49.90"`) or a JSON number (`49.9`). */
-const decimal = z.union([z.string(), z.number()])
-
-const decimalFormatMessage = 'Must be a non-negative decimal such as "49.90"'
 
 /** One line of a purchase. */
 export const purchaseItemSchema = z.strictObject({
@@ -45,23 +40,10 @@ const purchaseFields = z.strictObject({
     status: purchaseStatusSchema.default('completed'),
     source: text(128).optional(),
     channel: text(128).optional(),
+    /** Where the customer is (billing or shipping country), for breakdowns, e.g. `"Germany"`. */
+    country: text(128).optional(),
     occurredAt: occurredAt.optional(),
 })
-
-/** Checks `amount` against the currency's decimals: 49.999 EUR or 10.5 JPY are refused. */
-function checkAmount(purchase: { amount: string | number; currency: string }, ctx: z.RefinementCtx): void {
-    if (!isCurrencyCode(purchase.currency)) return
-    const exponent = currencyExponent(purchase.currency)
-    const parsed = parseScaledDecimal(purchase.amount, exponent)
-    if (parsed.ok) return
-    const message =
-      parsed.reason === 'too_many_decimals'
-        ? `${purchase.currency} has ${exponent} decimals; this amount has more`
-        : parsed.reason === 'too_large'
-          ? 'Amount is too large'
-          : decimalFormatMessage
-    ctx.addIssue({ code: 'custom', path: ['amount'], message })
-}
 
 export const purchaseEventSchema = purchaseFields.superRefine(checkAmount)
 

@@ -1,0 +1,262 @@
+import type { Interval } from '@rapport/shared'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type { ProjectRow } from '../projects/project.repository.js'
+
+type Db = Kysely<Database>
+type Num = string | number | bigint | null
+
+/** A local date's midnight in the project's zone, as an instant. */
+export function localMidnight(date: string, timezone: string): RawBuilder<Date> {
+  return sql<Date>`(${date}::date::timestamp at time zone ${timezone})`
+}
+
+export interface Period {
+  from: string
+  to: string
+}
+
+export interface SalesRow {
+  bucket: string
+  gross: Num
+  refunds: Num
+  guest: Num
+  orders: Num
+  items_sold: Num
+  items_returned: Num
+}
+
+/** Daily rollups summed per interval (or over the whole period when `interval` is null). */
+export async function salesByInterval(db: Db, project: ProjectRow, period: Period, interval: Interval | null): Promise<SalesRow[]> {
+  const bucket = interval === null ? sql`${period.from}::text` : sql`date_trunc(${interval}, day::timestamp)::date::text`
+  const result = await sql<SalesRow>`
+    select ${bucket} as bucket, sum(gross_minor) as gross, sum(refunds_minor) as refunds, sum(guest_gross_minor) as guest,
+      sum(orders) as orders, sum(items_sold) as items_sold, sum(items_returned) as items_returned
+    from daily_sales
+    where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date
+    group by 1
+  `.execute(db)
+  return result.rows
+}
+
+export interface CustomerFiguresRow {
+  bucket: string
+  paying: Num
+  new_customers: Num
+  repeat_customers: Num
+  known_gross: Num
+}
+
+/**
+ * Paying, new and repeat customers per interval, from the period's orders (an
+ * indexed range read of orders; distinct customers cannot be summed from rollups).
+ */
+export async function customersByInterval(db: Db, project: ProjectRow, period: Period, interval: Interval | null): Promise<CustomerFiguresRow[]> {
+  const tz = project.timezone
+  const fromAt = localMidnight(period.from, tz)
+  const toAt = localMidnight(period.to, tz)
+  const bucket = interval === null ? sql`${period.from}::date` : sql`date_trunc(${interval}, p.ordered_at at time zone ${tz})::date`
+  // An interval's first instant inside the period.
+  const start = interval === null ? fromAt : sql`greatest((o.bucket::timestamp at time zone ${tz}), ${fromAt})`
+  const result = await sql<CustomerFiguresRow>`
+    with o as (
+      select p.customer_id, ${bucket} as bucket, count(*) as n, sum(p.amount_minor) as gross
+      from purchases p
+      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.customer_id is not null
+        and p.ordered_at >= ${fromAt} and p.ordered_at < ${toAt}
+      group by 1, 2
+    )
+    select o.bucket::text as bucket, count(*) as paying, sum(o.gross) as known_gross,
+      count(*) filter (where c.first_purchase_at >= ${start}) as new_customers,
+      count(*) filter (where o.n >= 2 or c.first_purchase_at < ${start}) as repeat_customers
+    from o join customers c on c.project_id = ${project.id} and c.customer_id = o.customer_id
+    group by o.bucket
+  `.execute(db)
+  return result.rows
+}
+
+export interface ProductRow {
+  product_id: string
+  name: string | null
+  gross_e4: Num
+  refunds_e4: Num
+  quantity: Num
+  returned_quantity: Num
+  orders: Num
+  rank_net: Num
+  rank_quantity: Num
+  rank_orders: Num
+}
+
+/** Products of the period from the daily product rollups, with their rank by net revenue, units and orders. */
+export async function productStats(db: Db, project: ProjectRow, period: Period, limit: number): Promise<ProductRow[]> {
+  const result = await sql<ProductRow>`
+    with agg as (
+      select product_id, max(name) as name, sum(gross_e4) as gross_e4, sum(refunds_e4) as refunds_e4,
+        sum(quantity) as quantity, sum(returned_quantity) as returned_quantity, sum(orders) as orders
+      from daily_product_sales
+      where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date
+      group by product_id
+    ),
+    ranked as (
+      select agg.*,
+        row_number() over (order by gross_e4 - refunds_e4 desc, product_id) as rank_net,
+        row_number() over (order by quantity desc, product_id) as rank_quantity,
+        row_number() over (order by orders desc, product_id) as rank_orders
+      from agg
+    )
+    select * from ranked where rank_net <= ${limit} or rank_quantity <= ${limit} or rank_orders <= ${limit}
+  `.execute(db)
+  return result.rows
+}
+
+/** Every product of the period with its net revenue and orders (for trends' movers). */
+export async function allProductStats(db: Db, project: ProjectRow, period: Period): Promise<Array<{ product_id: string; name: string | null; net_e4: Num; orders: Num }>> {
+  const result = await sql<{ product_id: string; name: string | null; net_e4: Num; orders: Num }>`
+    select product_id, max(name) as name, sum(gross_e4 - refunds_e4) as net_e4, sum(orders) as orders
+    from daily_product_sales
+    where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date
+    group by product_id
+  `.execute(db)
+  return result.rows
+}
+
+/** Money given back in the period, one row per refund document or refunded order, with who and what it belongs to. */
+function refundsInPeriod(project: ProjectRow, period: Period) {
+  const fromAt = localMidnight(period.from, project.timezone)
+  const toAt = localMidnight(period.to, project.timezone)
+  return sql`
+    select f.customer_id, f.amount_minor, coalesce(f.country, lo.country) as country, lo.channel, lo.source
+    from refunds f
+    left join purchases lo on lo.project_id = f.project_id and lo.order_id = f.order_id
+    where f.project_id = ${project.id} and f.currency = ${project.currency} and f.refunded_at >= ${fromAt} and f.refunded_at < ${toAt}
+    union all
+    select p.customer_id, p.amount_minor, p.country, p.channel, p.source
+    from purchases p
+    where p.project_id = ${project.id} and p.currency = ${project.currency} and p.status = 'refunded'
+      and p.refunded_at >= ${fromAt} and p.refunded_at < ${toAt}
+  `
+}
+
+export interface TopCustomerRow {
+  customer_id: string
+  name: string | null
+  email: string | null
+  net: Num
+  orders: Num
+}
+
+export async function topCustomers(db: Db, project: ProjectRow, period: Period, limit: number): Promise<TopCustomerRow[]> {
+  const fromAt = localMidnight(period.from, project.timezone)
+  const toAt = localMidnight(period.to, project.timezone)
+  const result = await sql<TopCustomerRow>`
+    with money as (
+      select p.customer_id, p.amount_minor as amount, 1 as orders
+      from purchases p
+      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.customer_id is not null
+        and p.ordered_at >= ${fromAt} and p.ordered_at < ${toAt}
+      union all
+      select r.customer_id, -r.amount_minor, 0 from (${refundsInPeriod(project, period)}) r where r.customer_id is not null
+    ),
+    per as (select customer_id, sum(amount) as net, sum(orders) as orders from money group by customer_id)
+    select per.customer_id, c.name, c.email, per.net, per.orders
+    from per join customers c on c.project_id = ${project.id} and c.customer_id = per.customer_id
+    order by per.net desc, per.customer_id
+    limit ${limit}
+  `.execute(db)
+  return result.rows
+}
+
+export interface BreakdownSqlRow {
+  value: string | null
+  gross: Num
+  refunds: Num
+  orders: Num
+  customers: Num
+}
+
+/** Revenue by a purchase field or a customer trait; refunds follow their order's field or their customer's trait. */
+export async function breakdown(db: Db, project: ProjectRow, period: Period, by: string): Promise<BreakdownSqlRow[]> {
+  const fromAt = localMidnight(period.from, project.timezone)
+  const toAt = localMidnight(period.to, project.timezone)
+  const trait = by.startsWith('trait:') ? by.slice('trait:'.length) : null
+  const column = trait === null ? (by as 'country' | 'channel' | 'source') : null
+  const saleValue = column === null ? sql`c.traits ->> ${trait}` : sql.ref(`p.${column}`)
+  const refundValue = column === null ? sql`c.traits ->> ${trait}` : sql.ref(`r.${column}`)
+  const result = await sql<BreakdownSqlRow>`
+    with sales as (
+      select ${saleValue} as value, sum(p.amount_minor) as gross, count(*) as orders, count(distinct p.customer_id) as customers
+      from purchases p
+      left join customers c on c.project_id = p.project_id and c.customer_id = p.customer_id
+      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.ordered_at >= ${fromAt} and p.ordered_at < ${toAt}
+      group by 1
+    ),
+    back as (
+      select ${refundValue} as value, sum(r.amount_minor) as refunds
+      from (${refundsInPeriod(project, period)}) r
+      left join customers c on c.project_id = ${project.id} and c.customer_id = r.customer_id
+      group by 1
+    )
+    select value, sum(gross) as gross, sum(refunds) as refunds, sum(orders) as orders, sum(customers) as customers
+    from (
+      select value, gross, 0 as refunds, orders, customers from sales
+      union all
+      select value, 0, refunds, 0, 0 from back
+    ) as u
+    group by value
+  `.execute(db)
+  return result.rows
+}
+
+export interface CohortSqlRow {
+  cohort: string
+  month: string
+  size: Num
+  active: Num
+  net: Num
+}
+
+/** Customers by month of first order (within the period) and their activity and net revenue in each later month up to `to`. */
+export async function cohorts(db: Db, project: ProjectRow, period: Period): Promise<CohortSqlRow[]> {
+  const tz = project.timezone
+  const fromAt = localMidnight(period.from, tz)
+  const toAt = localMidnight(period.to, tz)
+  const result = await sql<CohortSqlRow>`
+    with members as (
+      select customer_id, date_trunc('month', first_purchase_at at time zone ${tz})::date as cohort
+      from customers
+      where project_id = ${project.id} and first_purchase_at >= ${fromAt} and first_purchase_at < ${toAt}
+    ),
+    sizes as (select cohort, count(*) as size from members group by cohort),
+    money as (
+      select m.cohort, m.customer_id, date_trunc('month', p.ordered_at at time zone ${tz})::date as month, p.amount_minor as amount, true as ordered
+      from members m join purchases p on p.project_id = ${project.id} and p.customer_id = m.customer_id
+      where p.currency = ${project.currency} and p.ordered_at < ${toAt}
+      union all
+      select m.cohort, m.customer_id, date_trunc('month', f.refunded_at at time zone ${tz})::date, -f.amount_minor, false
+      from members m join refunds f on f.project_id = ${project.id} and f.customer_id = m.customer_id
+      where f.currency = ${project.currency} and f.refunded_at < ${toAt}
+      union all
+      select m.cohort, m.customer_id, date_trunc('month', p.refunded_at at time zone ${tz})::date, -p.amount_minor, false
+      from members m join purchases p on p.project_id = ${project.id} and p.customer_id = m.customer_id
+      where p.currency = ${project.currency} and p.status = 'refunded' and p.refunded_at < ${toAt}
+    )
+    select money.cohort::text as cohort, money.month::text as month, s.size,
+      count(distinct money.customer_id) filter (where money.ordered) as active, sum(money.amount) as net
+    from money join sizes s on s.cohort = money.cohort
+    where money.month >= money.cohort
+    group by money.cohort, money.month, s.size
+    order by 1, 2
+  `.execute(db)
+  return result.rows
+}
+
+/** Orders in the period in other currencies than the project's (left out of every figure). */
+export async function otherCurrencyOrders(db: Db, project: ProjectRow, period: Period): Promise<number> {
+  const row = await sql<{ n: Num }>`
+    select count(*) as n from purchases
+    where project_id = ${project.id} and currency <> ${project.currency}
+      and ordered_at >= ${localMidnight(period.from, project.timezone)} and ordered_at < ${localMidnight(period.to, project.timezone)}
+  `.execute(db)
+  return Number(row.rows[0]?.n ?? 0)
+}

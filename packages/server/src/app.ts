@@ -1,6 +1,7 @@
 import { LIMITS } from '@rapport/shared'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import express, { type Express } from 'express'
+import { insightsRoutes } from './analytics/insights.http.js'
 import { customerRoutes } from './customers/customers.http.js'
 import type { ServerDeps } from './deps.js'
 import { apiAuth, requireJson } from './http/api-auth.js'
@@ -57,6 +58,7 @@ export function createApp(deps: ServerDeps): Express {
   v1.use(apiAuth(deps))
   v1.use(ingestRoutes(deps))
   v1.use(customerRoutes(deps))
+  v1.use(insightsRoutes(deps))
   app.use('/v1', v1)
 
   app.use(notFound)

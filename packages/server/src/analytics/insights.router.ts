@@ -1,7 +1,9 @@
-import { reportInputSchema, reportSchema } from '@rapport/shared'
+import { reportInputSchema, reportSchema, segmentsInputSchema, segmentsSchema, trendsInputSchema, trendsSchema } from '@rapport/shared'
 import { projectForRead } from '../projects/project-access.js'
 import { readProcedure, router } from '../trpc.js'
 import { buildReport } from './report.service.js'
+import { buildSegments } from './segments.service.js'
+import { buildTrends } from './trends.service.js'
 
 /** Reports, trends and segments: read with a session or a secret key. */
 export const insightsRouter = router({
@@ -12,5 +14,23 @@ export const insightsRouter = router({
     .query(async ({ ctx, input }) => {
       const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
       return buildReport(ctx.deps.db, project, input)
+    }),
+
+  /** Direction and significance of the headline metrics, weekday/hour seasonality, anomalies, rising and falling products and countries. */
+  trends: readProcedure
+    .input(trendsInputSchema)
+    .output(trendsSchema)
+    .query(async ({ ctx, input }) => {
+      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
+      return buildTrends(ctx.deps.db, project, input)
+    }),
+
+  /** RFM segment sizes, revenue share and movement since an earlier day. */
+  segments: readProcedure
+    .input(segmentsInputSchema)
+    .output(segmentsSchema)
+    .query(async ({ ctx, input }) => {
+      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
+      return buildSegments(ctx.deps.db, project, input)
     }),
 })

@@ -260,3 +260,35 @@ export async function otherCurrencyOrders(db: Db, project: ProjectRow, period: P
   `.execute(db)
   return Number(row.rows[0]?.n ?? 0)
 }
+
+export interface ProfileRow {
+  slot: Num
+  net: Num
+  orders: Num
+}
+
+/** Net revenue and orders by ISO weekday (1–7) or hour (0–23) in the project's zone; refunds count when they happen. */
+export async function timeProfile(db: Db, project: ProjectRow, period: Period, part: 'isodow' | 'hour'): Promise<ProfileRow[]> {
+  const tz = project.timezone
+  const fromAt = localMidnight(period.from, tz)
+  const toAt = localMidnight(period.to, tz)
+  const field = sql.raw(part)
+  const result = await sql<ProfileRow>`
+    select slot, sum(amount) as net, sum(orders) as orders from (
+      select extract(${field} from p.ordered_at at time zone ${tz})::int as slot, p.amount_minor as amount, 1 as orders
+      from purchases p
+      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.ordered_at >= ${fromAt} and p.ordered_at < ${toAt}
+      union all
+      select extract(${field} from f.refunded_at at time zone ${tz})::int, -f.amount_minor, 0
+      from refunds f
+      where f.project_id = ${project.id} and f.currency = ${project.currency} and f.refunded_at >= ${fromAt} and f.refunded_at < ${toAt}
+      union all
+      select extract(${field} from p.refunded_at at time zone ${tz})::int, -p.amount_minor, 0
+      from purchases p
+      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.status = 'refunded'
+        and p.refunded_at >= ${fromAt} and p.refunded_at < ${toAt}
+    ) as u
+    group by slot
+  `.execute(db)
+  return result.rows
+}

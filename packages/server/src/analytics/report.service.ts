@@ -34,7 +34,7 @@ import {
 type Db = Kysely<Database>
 
 /** Exact figures in minor units, before formatting. */
-interface RawFigures {
+export interface RawFigures {
   gross: bigint
   refunds: bigint
   guest: bigint
@@ -82,7 +82,7 @@ function figures(raw: RawFigures, exponent: number): ReportFigures {
 }
 
 /** Totals and series of a period, exact. */
-async function periodFigures(db: Db, project: ProjectRow, period: Period, interval: Interval) {
+export async function periodFigures(db: Db, project: ProjectRow, period: Period, interval: Interval) {
   const [sales, customers, salesTotal, customersTotal] = await Promise.all([
     salesByInterval(db, project, period, interval),
     customersByInterval(db, project, period, interval),

@@ -3,8 +3,16 @@ import {
   batchResultSchema,
   batchSchema,
   customerDetailSchema,
+  customerListInputSchema,
   customerPageSchema,
   identifyEventSchema,
+  refundEventSchema,
+  reportInputSchema,
+  reportSchema,
+  segmentsInputSchema,
+  segmentsSchema,
+  trendsInputSchema,
+  trendsSchema,
   ingestResultSchema,
   purchaseEventSchema,
   trackEventSchema,
@@ -40,6 +48,31 @@ function ingestPath(summary: string, body: string, result: string) {
   }
 }
 
+/** Query parameters of a GET route, from the same zod schema the route validates with. */
+function queryParams(type: z.ZodType, omit: readonly string[] = []) {
+  const input = schema(type, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }
+  return Object.entries(input.properties ?? {})
+    .filter(([name]) => !omit.includes(name))
+    .map(([name, property]) => ({
+      name,
+      in: 'query',
+      required: input.required?.includes(name) ?? false,
+      description: typeof property.description === 'string' ? property.description : undefined,
+      schema: property,
+    }))
+}
+
+function readPath(summary: string, parameters: JsonSchema[], result: string) {
+  return {
+    get: {
+      summary,
+      security: [{ apiKey: [] }],
+      parameters,
+      responses: { '200': { description: summary, ...json(result) }, ...errors },
+    },
+  }
+}
+
 const queryParam = (name: string, description: string, schemaValue: JsonSchema) => ({ name, in: 'query', required: false, description, schema: schemaValue })
 
 /** The OpenAPI 3.1 document of the HTTP API, generated from the same zod contracts the server validates with. */
@@ -58,7 +91,11 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       schemas: {
         IdentifyEvent: schema(identifyEventSchema, 'input'),
         PurchaseEvent: schema(purchaseEventSchema, 'input'),
+        RefundEvent: schema(refundEventSchema, 'input'),
         TrackEvent: schema(trackEventSchema, 'input'),
+        Report: schema(reportSchema, 'output'),
+        Trends: schema(trendsSchema, 'output'),
+        Segments: schema(segmentsSchema, 'output'),
         Batch: schema(batchSchema, 'input'),
         IngestResult: schema(ingestResultSchema, 'output'),
         BatchResult: schema(batchResultSchema, 'output'),
@@ -70,22 +107,24 @@ export function buildOpenApiDocument(version: string): JsonSchema {
     paths: {
       '/v1/identify': ingestPath('A customer signed up or changed their profile', 'IdentifyEvent', 'IngestResult'),
       '/v1/purchase': ingestPath('An order, or a change to one (e.g. refunded)', 'PurchaseEvent', 'IngestResult'),
+      '/v1/refund': ingestPath('Money given back: a whole or partial refund, returned lines', 'RefundEvent', 'IngestResult'),
       '/v1/track': ingestPath('Any other interaction of a customer', 'TrackEvent', 'IngestResult'),
       '/v1/batch': ingestPath('Up to 500 events; each is stored or rejected on its own', 'Batch', 'BatchResult'),
       '/v1/customers': {
         get: {
           summary: 'List customers',
           security: [{ apiKey: [] }],
-          parameters: [
-            queryParam('search', 'Matches customer id, email or name', { type: 'string' }),
-            queryParam('sort', 'Sort key', { type: 'string', enum: ['lastSeen', 'totalSpent', 'orders', 'createdAt'], default: 'lastSeen' }),
-            queryParam('order', 'Direction', { type: 'string', enum: ['asc', 'desc'], default: 'desc' }),
-            queryParam('limit', 'Page size, 1–200', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
-            queryParam('cursor', '`nextCursor` of the previous page', { type: 'string' }),
-          ],
+          parameters: queryParams(customerListInputSchema),
           responses: { '200': { description: 'A page of customers', ...json('CustomerPage') }, ...errors },
         },
       },
+      '/v1/insights/report': readPath(
+        'Sales report: totals, series, comparison, top products and customers, breakdown, cohorts',
+        queryParams(reportInputSchema),
+        'Report',
+      ),
+      '/v1/insights/trends': readPath('Trends: direction and significance, seasonality, anomalies, movers', queryParams(trendsInputSchema), 'Trends'),
+      '/v1/insights/segments': readPath('RFM segments: sizes, revenue share, movement', queryParams(segmentsInputSchema), 'Segments'),
       '/v1/customers/{customerId}': {
         get: {
           summary: 'One customer with purchases and timeline',

@@ -56,10 +56,12 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
     }
   }
   // A refund without a customer or country takes them from its order, when the order is known.
+  const batchOrders = new Map(purchases.map((purchase) => [purchase.orderId, purchase]))
   for (const refund of refunds) {
+    const inBatch = refund.orderId === null ? undefined : batchOrders.get(refund.orderId)
     const order = refund.orderId === null ? undefined : storedOrders.get(refund.orderId)
-    refund.customerId ??= order?.customer_id ?? null
-    refund.country ??= order?.country ?? null
+    refund.customerId ??= inBatch?.customerId ?? order?.customer_id ?? null
+    refund.country ??= inBatch?.country ?? order?.country ?? null
     if (refund.customerId !== null) touched.add(refund.customerId)
     changedAt.push(refund.refundedAt)
   }

@@ -1,0 +1,32 @@
+import { reportInputSchema, segmentsInputSchema, trendsInputSchema } from '@rapport/shared'
+import { type Router as ExpressRouter, Router } from 'express'
+import type { z } from 'zod'
+import type { ServerDeps } from '../deps.js'
+import { AppError } from '../errors.js'
+import { principalOf } from '../http/api-auth.js'
+import type { ProjectRow } from '../projects/project.repository.js'
+import { projectForRead } from '../projects/project-access.js'
+import { buildReport } from './report.service.js'
+import { buildSegments } from './segments.service.js'
+import { buildTrends } from './trends.service.js'
+
+/** `GET /v1/insights/report|trends|segments` with the tRPC procedures' parameters as query strings. */
+export function insightsRoutes(deps: ServerDeps): ExpressRouter {
+  const routes = Router()
+  const serve = <S extends z.ZodType<{ projectId?: string | undefined }>, R>(
+    path: string,
+    schema: S,
+    build: (project: ProjectRow, input: z.output<S>) => Promise<R>,
+  ) => {
+    routes.get(path, async (req, res) => {
+      const parsed = schema.safeParse(req.query)
+      if (!parsed.success) throw AppError.fromZod(parsed.error)
+      const project = await projectForRead(deps.db, principalOf(res), parsed.data.projectId)
+      res.json(await build(project, parsed.data))
+    })
+  }
+  serve('/insights/report', reportInputSchema, (project, input) => buildReport(deps.db, project, input))
+  serve('/insights/trends', trendsInputSchema, (project, input) => buildTrends(deps.db, project, input))
+  serve('/insights/segments', segmentsInputSchema, (project, input) => buildSegments(deps.db, project, input))
+  return routes
+}

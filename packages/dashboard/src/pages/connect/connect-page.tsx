@@ -24,7 +24,7 @@ export function ConnectPage() {
         <h2 id="sdk-title">{t('connect.sdkTitle')}</h2>
         <p>{t('connect.sdkLead')}</p>
         <CodeBlock label={t('connect.install')} code="npm install @rapport/sdk" />
-        <CodeBlock label={t('connect.sdkCode')} code={sdkSnippet(publishable, host)} />
+        <CodeBlock label={t('connect.sdkCode')} code={sdkSnippet(publishable, host, project.currency)} />
       </section>
       <section aria-labelledby="curl-title" className="panel">
         <h2 id="curl-title">{t('connect.curlTitle')}</h2>

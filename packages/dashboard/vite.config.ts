@@ -13,6 +13,8 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
     rollupOptions: {
+      // The chart library is shared by Overview and Reports: one named chunk, loaded with either.
+      output: { manualChunks: (id) => (id.includes('/node_modules/uplot/') ? 'charts' : undefined) },
       onwarn(warning, warn) {
         // React Query marks its hooks "use client" for server-component bundlers; meaningless in an SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE' || warning.code === 'SOURCEMAP_ERROR') return

@@ -18,6 +18,8 @@ const OverviewPage = lazy(() => import('./pages/overview/overview-page').then((m
 const ConnectPage = lazy(() => import('./pages/connect/connect-page').then((m) => ({ default: m.ConnectPage })))
 const CustomersPage = lazy(() => import('./pages/customers/customers-page').then((m) => ({ default: m.CustomersPage })))
 const CustomerPage = lazy(() => import('./pages/customers/customer-page').then((m) => ({ default: m.CustomerPage })))
+const ReportsPage = lazy(() => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })))
+const ImportPage = lazy(() => import('./pages/import/import-page').then((m) => ({ default: m.ImportPage })))
 const PlaceholderPage = lazy(() => import('./pages/placeholder-page').then((m) => ({ default: m.PlaceholderPage })))
 
 const queryClient = createQueryClient()
@@ -28,10 +30,10 @@ const PROJECT_ROUTES: Array<{ path: string; render: (params: Record<string, stri
   { path: '/connect', render: () => <ConnectPage /> },
   { path: '/customers', render: () => <CustomersPage /> },
   { path: '/customers/:customerId', render: (params) => <CustomerPage customerId={params.customerId ?? ''} /> },
-  { path: '/reports', render: () => <PlaceholderPage page="reports" /> },
+  { path: '/reports', render: () => <ReportsPage /> },
   { path: '/recommendations', render: () => <PlaceholderPage page="recommendations" /> },
   { path: '/ask', render: () => <PlaceholderPage page="ask" /> },
-  { path: '/import', render: () => <PlaceholderPage page="import" /> },
+  { path: '/import', render: () => <ImportPage /> },
 ]
 
 function Home() {

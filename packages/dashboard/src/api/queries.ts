@@ -1,4 +1,4 @@
-import type { CustomerListInput } from './types'
+import type { CustomerListInput, ReportInput, TrendsInput } from './types'
 import { queryOptions } from '@tanstack/react-query'
 import { api } from './client'
 
@@ -20,5 +20,20 @@ export const queries = {
     queryOptions({
       queryKey: ['customers', 'get', { projectId, customerId }],
       queryFn: () => api.customers.get.query({ projectId, customerId }),
+    }),
+  report: (projectId: string, input: ReportInput) =>
+    queryOptions({
+      queryKey: ['insights', 'report', { projectId, ...input }],
+      queryFn: () => api.insights.report.query({ projectId, ...input }),
+    }),
+  trends: (projectId: string, input: TrendsInput) =>
+    queryOptions({
+      queryKey: ['insights', 'trends', { projectId, ...input }],
+      queryFn: () => api.insights.trends.query({ projectId, ...input }),
+    }),
+  segments: (projectId: string) =>
+    queryOptions({
+      queryKey: ['insights', 'segments', { projectId }],
+      queryFn: () => api.insights.segments.query({ projectId }),
     }),
 }

@@ -18,3 +18,14 @@ export type CustomerSort = NonNullable<CustomerListInput['sort']>
 export type CustomerDetail = Output<Api['customers']['get']>
 export type PurchaseRecord = CustomerDetail['purchases'][number]
 export type TimelineEntry = CustomerDetail['timeline'][number]
+
+export type ReportInput = Omit<Input<Api['insights']['report']>, 'projectId'>
+export type Report = Output<Api['insights']['report']>
+export type ReportFigures = Report['totals']
+export type ReportPoint = Report['series'][number]
+export type ProductStat = Report['topProducts']['byNetRevenue'][number]
+export type Cohort = Report['cohorts'][number]
+export type TrendsInput = Omit<Input<Api['insights']['trends']>, 'projectId'>
+export type Trends = Output<Api['insights']['trends']>
+export type Segments = Output<Api['insights']['segments']>
+export type SegmentName = Segments['segments'][number]['segment']

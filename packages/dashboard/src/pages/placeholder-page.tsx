@@ -4,10 +4,8 @@ import { useI18n } from '../i18n/i18n'
 import { Link } from '../router/link'
 
 const PAGES = {
-  reports: { title: 'nav.reports', body: 'placeholder.reports' },
   recommendations: { title: 'nav.recommendations', body: 'placeholder.recommendations' },
   ask: { title: 'nav.ask', body: 'placeholder.ask' },
-  import: { title: 'nav.import', body: 'placeholder.import' },
   notFound: { title: 'placeholder.notFoundTitle', body: 'placeholder.notFound' },
 } satisfies Record<string, { title: MessageKey; body: MessageKey }>
 

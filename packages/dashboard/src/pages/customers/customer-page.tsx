@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../format/format'
 import { useI18n } from '../../i18n/i18n'
 import { useProject } from '../../layout/project-context'
 import { Link } from '../../router/link'
+import { SEGMENTS } from '../insights/segment-names'
 import { Timeline } from './timeline'
 
 function Profile({ detail }: { detail: CustomerDetail }) {
@@ -52,9 +53,20 @@ function Profile({ detail }: { detail: CustomerDetail }) {
 function Totals({ detail }: { detail: CustomerDetail }) {
   const { t, locale } = useI18n()
   const project = useProject()
-  const { totals } = detail.customer
+  const { totals, rfm } = detail.customer
   return (
     <section className="cards" aria-label={t('customer.totals')}>
+      <div className="card">
+        <span className="card-label">{t('insights.segment')}</span>
+        <span className="card-value small" data-testid="segment">
+          {rfm ? t(SEGMENTS[rfm.segment]) : '—'}
+        </span>
+        {rfm && (
+          <span className="sub" title={t('customer.rfmHint')}>
+            R{rfm.recency} · F{rfm.frequency} · M{rfm.monetary}
+          </span>
+        )}
+      </div>
       <div className="card">
         <span className="card-label">{t('customers.netSpent')}</span>
         <span className="card-value" data-testid="net-spent">
@@ -65,6 +77,13 @@ function Totals({ detail }: { detail: CustomerDetail }) {
         <span className="card-label">{t('customers.orders')}</span>
         <span className="card-value">{totals.orders}</span>
         {totals.refundedOrders > 0 && <span className="sub">{t('customer.refunded', { n: totals.refundedOrders })}</span>}
+      </div>
+      <div className="card">
+        <span className="card-label">{t('figure.averageOrderValue')}</span>
+        <span className="card-value small">{formatMoney(totals.averageOrderValue, totals.currency, locale)}</span>
+        {totals.refunded !== '0' && Number(totals.refunded) !== 0 && (
+          <span className="sub">{t('customer.refundedAmount', { amount: formatMoney(totals.refunded, totals.currency, locale) })}</span>
+        )}
       </div>
       <div className="card">
         <span className="card-label">{t('customer.firstPurchase')}</span>

@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n/i18n'
 import { useProject } from '../../layout/project-context'
 import { useSearchParam } from '../../router/history'
 import { Link } from '../../router/link'
+import { SEGMENTS } from '../insights/segment-names'
+import { CustomerFilters, useCustomerFilters } from './customer-filters'
 
 const PAGE_SIZE = 50
 const SORTS: Array<{ sort: CustomerSort; label: MessageKey }> = [
@@ -59,13 +61,17 @@ export function CustomersPage() {
   const [cursors, setCursors] = useState<string[]>([])
   const cursor = cursors.at(-1)
 
+  const filters = useCustomerFilters(project.timezone)
+
   useEffect(() => {
     setSearchParam(search)
     setCursors([])
   }, [search, setSearchParam])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: other filters start again from the first page
+  useEffect(() => setCursors([]), [filters.key])
 
   const page = useQuery({
-    ...queries.customers(project.id, { limit: PAGE_SIZE, sort, order, ...(search ? { search } : {}), ...(cursor ? { cursor } : {}) }),
+    ...queries.customers(project.id, { limit: PAGE_SIZE, sort, order, ...filters.input, ...(search ? { search } : {}), ...(cursor ? { cursor } : {}) }),
     placeholderData: keepPreviousData,
   })
 
@@ -79,8 +85,8 @@ export function CustomersPage() {
   }
 
   const exportCsv = (items: Customer[]) => {
-    const rows = items.map((c) => [c.customerId, c.name, c.email, c.totals.orders, c.totals.netSpent, c.totals.currency, c.firstSeenAt, c.lastSeenAt])
-    downloadCsv('customers.csv', toCsv(['customerId', 'name', 'email', 'orders', 'netSpent', 'currency', 'firstSeenAt', 'lastSeenAt'], rows))
+    const rows = items.map((c) => [c.customerId, c.name, c.email, c.rfm?.segment, c.totals.orders, c.totals.netSpent, c.totals.currency, c.firstSeenAt, c.lastSeenAt])
+    downloadCsv('customers.csv', toCsv(['customerId', 'name', 'email', 'segment', 'orders', 'netSpent', 'currency', 'firstSeenAt', 'lastSeenAt'], rows))
   }
 
   return (
@@ -109,13 +115,14 @@ export function CustomersPage() {
           </select>
         </label>
       </div>
+      <CustomerFilters />
       {page.isPending ? (
         <Loading />
       ) : page.isError ? (
         <ErrorState error={page.error} onRetry={() => page.refetch()} />
       ) : page.data.items.length === 0 ? (
-        <Empty title={search ? t('customers.noMatch', { search }) : t('customers.empty')}>
-          {!search && <Link to={`/p/${project.id}/connect`}>{t('customers.connectLink')}</Link>}
+        <Empty title={search ? t('customers.noMatch', { search }) : filters.active > 0 ? t('customers.noFilterMatch') : t('customers.empty')}>
+          {!search && filters.active === 0 && <Link to={`/p/${project.id}/connect`}>{t('customers.connectLink')}</Link>}
         </Empty>
       ) : (
         <>
@@ -125,6 +132,7 @@ export function CustomersPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('customers.customer')}</th>
+                  <th scope="col">{t('insights.segment')}</th>
                   <SortHeader sort="orders" label={t('customers.orders')} current={sort} order={order} onSort={onSort} />
                   <SortHeader sort="totalSpent" label={t('customers.netSpent')} current={sort} order={order} onSort={onSort} />
                   <SortHeader sort="lastSeen" label={t('customers.lastSeen')} current={sort} order={order} onSort={onSort} />
@@ -140,6 +148,7 @@ export function CustomersPage() {
                       </Link>
                       <div className="sub">{customer.name ? (customer.email ?? customer.customerId) : customer.email ? customer.customerId : ''}</div>
                     </td>
+                    <td>{customer.rfm ? t(SEGMENTS[customer.rfm.segment]) : <span className="sub">—</span>}</td>
                     <td className="num">{customer.totals.orders}</td>
                     <td className="num">{formatMoney(customer.totals.netSpent, customer.totals.currency, locale)}</td>
                     <td className="num" title={customer.lastSeenAt}>

@@ -1,18 +1,58 @@
-import { NotAvailable } from '../../components/states'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { queries } from '../../api/queries'
+import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n/i18n'
 import { useProject } from '../../layout/project-context'
-import { Link } from '../../router/link'
+import { KpiCards } from '../insights/kpi-cards'
+import { LatestSales } from '../insights/latest-sales'
+import { PeriodControls } from '../insights/period-controls'
+import { RevenueChart } from '../insights/revenue-chart'
+import { SegmentsPanel } from '../insights/segments-panel'
+import { TopProducts } from '../insights/top-products'
+import { usePeriod } from '../insights/use-period'
 
-/** KPIs and the revenue chart need `insights.report`; until the server has it, the page says so. */
+/** The headline figures of a period against the comparison, the revenue chart, best products and segments. */
 export function OverviewPage() {
   const { t } = useI18n()
   const project = useProject()
+  const [period, setPeriod] = usePeriod(project.timezone)
+  const input = {
+    from: period.from,
+    to: period.to,
+    interval: period.interval,
+    limit: 5,
+    ...(period.compare === 'none' ? {} : { compareTo: period.compare }),
+  }
+  const report = useQuery({ ...queries.report(project.id, input), placeholderData: keepPreviousData })
+  const trends = useQuery({ ...queries.trends(project.id, { from: period.from, to: period.to, interval: period.interval }), placeholderData: keepPreviousData })
+
   return (
-    <NotAvailable title={t('nav.overview')}>
-      <p>{t('placeholder.overview')}</p>
-      <p>
-        <Link to={`/p/${project.id}/customers`}>{t('nav.customers')}</Link> · <Link to={`/p/${project.id}/connect`}>{t('nav.connect')}</Link>
-      </p>
-    </NotAvailable>
+    <div className="page">
+      <h1>{t('nav.overview')}</h1>
+      <PeriodControls period={period} onChange={setPeriod} />
+      {report.isPending ? (
+        <Loading />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => report.refetch()} />
+      ) : (
+        <div aria-busy={report.isPlaceholderData}>
+          {report.data.totals.orders === 0 && <LatestSales projectId={project.id} timeZone={project.timezone} period={period} onChange={setPeriod} />}
+          <KpiCards report={report.data} />
+          <section className="panel" aria-labelledby="revenue-title">
+            <h2 id="revenue-title">{t('insights.revenue')}</h2>
+            <RevenueChart report={report.data} trends={trends.data} />
+          </section>
+          <div className="columns">
+            <TopProducts report={report.data} limit={5} />
+            <SegmentsPanel />
+          </div>
+          <section className="panel later" aria-labelledby="later-title">
+            <h2 id="later-title">{t('insights.later')}</h2>
+            <p className="badge">{t('state.notAvailable')}</p>
+            <p>{t('placeholder.overviewLater')}</p>
+          </section>
+        </div>
+      )}
+    </div>
   )
 }

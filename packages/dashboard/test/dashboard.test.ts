@@ -148,8 +148,12 @@ describe('the dashboard, as a person uses it', () => {
     await screenshot(page, '06-customer')
   })
 
-  it('shows the pages whose analytics are not on the server yet as "not available yet"', async () => {
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Reports' }).click()
+  it('shows the sale on the Overview, and "not available yet" where the server has nothing', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).click()
+    await expect.poll(() => page.getByTestId('kpi-netRevenue').textContent()).toContain('£49.90')
+    expect(await page.getByTestId('kpi-orders').textContent()).toContain('1')
+    await screenshot(page, '06b-overview')
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Recommendations' }).click()
     await page.getByText('Not available yet').waitFor()
   })
 

@@ -52,3 +52,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }
+
+/** Signs up a new account and creates a project through the pages, as a person would; returns the project's base path. */
+export async function signUpWithProject(page: Page, project: { name: string; currency: string; timezone: string }): Promise<{ email: string; projectPath: string }> {
+  const email = `owner-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`
+  await page.goto('/signup')
+  await page.getByLabel('Your name').fill('Owner')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('correct horse battery')
+  await page.getByRole('button', { name: 'Sign up' }).click()
+  await page.waitForURL(/\/projects\/new$/)
+  await page.getByLabel('Project name').fill(project.name)
+  await page.getByLabel('Reporting currency').fill(project.currency)
+  await page.getByLabel('Time zone').fill(project.timezone)
+  await page.getByRole('button', { name: 'Create project' }).click()
+  await page.waitForURL(/\/p\/[0-9a-f-]+\/connect$/)
+  return { email, projectPath: new URL(page.url()).pathname.replace(/\/connect$/, '') }
+}
+
+/** A tRPC query with the page's session cookie: the API's own answer, to compare with what the page shows. */
+export async function trpcQuery<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+  const body = (await response.json()) as { result?: { data: T }; error?: unknown }
+  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`)
+  return body.result.data
+}

@@ -20,35 +20,53 @@ export function emptyChunk(): EventChunk {
 }
 
 /**
- * Stores chunks one transaction at a time with one chunk of lookahead:
- * `submit` returns as soon as the previous chunk is stored, so the next one
- * is parsed and validated while this one is written. At most two chunks
- * are held, whatever the size of the file.
+ * Stores chunks, one transaction each, while the next chunk is parsed:
+ * `submit` returns as soon as fewer than `writers` chunks are being written.
+ * With one writer (PGlite: one connection) that is one chunk of lookahead;
+ * on PostgreSQL two writers keep both cores busy while this thread parses.
+ * At most `writers + 1` chunks are held, whatever the size of the file.
  */
 export class ChunkWriter {
   readonly #db: Kysely<Database>
   readonly #project: ProjectRow
   readonly #tally: ImportTally
   readonly #onStored: () => void
-  #inFlight: Promise<void> = Promise.resolve()
+  readonly #writers: number
+  readonly #inFlight = new Set<Promise<void>>()
+  #failure: { error: unknown } | undefined
 
-  constructor(db: Kysely<Database>, project: ProjectRow, tally: ImportTally, onStored: () => void) {
+  constructor(db: Kysely<Database>, project: ProjectRow, tally: ImportTally, options: { writers: number; onStored: () => void }) {
     this.#db = db
     this.#project = project
     this.#tally = tally
-    this.#onStored = onStored
+    this.#onStored = options.onStored
+    this.#writers = Math.max(1, options.writers)
   }
 
   async submit(chunk: EventChunk): Promise<void> {
-    await this.#inFlight
+    while (this.#inFlight.size >= this.#writers) await Promise.race(this.#inFlight)
+    this.#throwIfFailed()
     if (chunk.events.length === 0) return
-    this.#inFlight = this.#store(chunk)
-    // Awaited by the next submit or drain; marked handled so a failure is not reported twice.
-    this.#inFlight.catch(() => {})
+    const write: Promise<void> = this.#store(chunk).then(
+      () => {
+        this.#inFlight.delete(write)
+      },
+      (error: unknown) => {
+        this.#inFlight.delete(write)
+        this.#failure ??= { error }
+      },
+    )
+    this.#inFlight.add(write)
   }
 
-  drain(): Promise<void> {
-    return this.#inFlight
+  /** Waits for every write; throws the first failure. */
+  async drain(): Promise<void> {
+    await Promise.all(this.#inFlight)
+    this.#throwIfFailed()
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure) throw this.#failure.error
   }
 
   async #store(chunk: EventChunk): Promise<void> {

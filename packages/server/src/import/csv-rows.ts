@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises'
-import { type Options, parse } from 'csv-parse'
+import { parse } from 'csv-parse'
 import { AppError } from '../errors.js'
 
 /** A record of the file and the 1-based line it starts on (the header is line 1). */
@@ -16,34 +16,37 @@ function newlinesIn(fields: readonly string[]): number {
   return count
 }
 
+function isEmptyLine(fields: readonly string[]): boolean {
+  return fields.length === 1 && fields[0] === ''
+}
+
 /**
- * Streams the records of CSV bytes with csv-parse. A record csv-parse cannot
- * read (a stray quote) is reported to `onBadRecord` with its line and
- * skipped rather than ending the import; a file that is not text at all
- * fails on its header instead.
+ * Streams the records of CSV bytes with csv-parse, each with its line. Lines
+ * are counted here (one per record plus the line breaks inside its quoted
+ * fields) rather than asked of csv-parse per record, which costs a copy of
+ * its state each time. A row with the wrong number of fields is passed on
+ * (the mapper rejects it with its line); a break in the CSV syntax itself (a
+ * stray quote) ends the import with its line, since csv-parse cannot tell
+ * where the next record starts after it.
  */
-export async function* csvRows(bytes: AsyncIterable<Uint8Array>, onBadRecord: (line: number, reason: string) => void): AsyncGenerator<CsvRow> {
-  const options: Options<CsvRow, string[]> = {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    // `lines` is where the record ends; a quoted field may span lines.
-    on_record: (record, context) => ({ fields: record, line: context.lines - newlinesIn(record) }),
-  }
-  // csv-parse's non-generic overload types records as string[]; on_record makes them CsvRow.
-  const parser = parse(options as unknown as Options)
-  parser.on('skip', (error: { lines?: number; message?: string }) => {
-    onBadRecord(error.lines ?? 0, `Not valid CSV: ${error.message ?? 'unreadable record'}`)
-  })
+export async function* csvRows(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<CsvRow> {
+  // Empty lines come through as [''] so they are counted, and are then dropped.
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false })
   const feeding = pipeline(bytes, parser)
   feeding.catch(() => {})
+  let line = 1
   try {
-    for await (const row of parser) yield row as CsvRow
+    for await (const record of parser) {
+      const fields = record as string[]
+      const start = line
+      line += 1 + newlinesIn(fields)
+      if (!isEmptyLine(fields)) yield { fields, line: start }
+    }
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('validation_error', 'The body is not a CSV file that can be read', {
-      issues: [{ path: 'body', message: error instanceof Error ? error.message : String(error) }],
+    const at = typeof error === 'object' && error !== null && 'lines' in error ? Number(error.lines) : line
+    throw new AppError('validation_error', `The body is not CSV that can be read (line ${at})`, {
+      issues: [{ path: `line.${at}`, message: error instanceof Error ? error.message : String(error) }],
     })
   } finally {
     parser.destroy()

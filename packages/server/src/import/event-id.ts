@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto'
 
-/** A JSON value as produced by the import mappers (no undefined inside arrays). */
-type Canonical = string | number | boolean | null | undefined | readonly Canonical[] | { readonly [key: string]: Canonical }
-
-function collectKeys(value: Canonical, keys: Set<string>): void {
+function collectKeys(value: unknown, keys: Set<string>): void {
   if (value === null || typeof value !== 'object') return
   if (Array.isArray(value)) {
-    for (const item of value as readonly Canonical[]) collectKeys(item, keys)
+    for (const item of value) collectKeys(item, keys)
     return
   }
-  const record = value as { readonly [key: string]: Canonical }
+  const record = value as Readonly<Record<string, unknown>>
   for (const key in record) {
     keys.add(key)
     collectKeys(record[key], keys)
@@ -21,8 +18,10 @@ function collectKeys(value: Canonical, keys: Set<string>): void {
  * out, so the same content always gives the same text whatever order its
  * fields were set in. (An array replacer makes `JSON.stringify` write the
  * listed keys in the list's order, at every level: natively, and fast.)
+ * For JSON values (what the mappers build): strings, numbers, booleans,
+ * null, arrays and plain objects.
  */
-export function canonicalJson(value: Canonical): string {
+export function canonicalJson(value: unknown): string {
   const keys = new Set<string>()
   collectKeys(value, keys)
   return JSON.stringify(value, [...keys].sort()) ?? 'null'
@@ -37,7 +36,7 @@ export function canonicalJson(value: Canonical): string {
  * duplicates; a corrected line changes the content and so the id, and the new
  * event updates the order it belongs to.
  */
-export function importEventId(format: string, documentId: string, content: Canonical): string {
+export function importEventId(format: string, documentId: string, content: unknown): string {
   const digest = createHash('sha256').update(`${format}\n${documentId}\n${canonicalJson(content)}`).digest()
   digest[6] = ((digest[6] ?? 0) & 0x0f) | 0x80
   digest[8] = ((digest[8] ?? 0) & 0x3f) | 0x80

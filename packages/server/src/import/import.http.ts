@@ -6,6 +6,7 @@ import { apiAuth, principalOf } from '../http/api-auth.js'
 import { projectForRead } from '../projects/project-access.js'
 import { parseColumnMap } from './column-map.js'
 import { IMPORT_FORMATS, importFormatNameSchema } from './import-formats.js'
+import { eagerBody } from './eager-body.js'
 import { runImport } from './import.service.js'
 
 /** Bytes an import body may have (compressed if gzip). */
@@ -57,7 +58,12 @@ export function importRoutes(deps: ServerDeps): ExpressRouter {
       res.write(`${JSON.stringify(line)}\n`)
     }
     try {
-      const summary = await runImport(deps.db, project, req, { format, columnMap }, { maxBytes: MAX_IMPORT_BYTES, onHeader: start, onProgress: send })
+      const summary = await runImport(deps.db, project, eagerBody(req, MAX_IMPORT_BYTES), { format, columnMap }, {
+        maxBytes: MAX_IMPORT_BYTES,
+        writers: deps.dbKind === 'postgres' ? 2 : 1,
+        onHeader: start,
+        onProgress: send,
+      })
       send(summary)
       res.end()
     } catch (error) {

@@ -24,6 +24,12 @@ export interface ImportOptions {
    */
   chunkLines?: number
   /**
+   * Chunks written at once, each in its own transaction. 1 for PGlite (one
+   * connection); 2 lets PostgreSQL use a second core while this thread parses.
+   * @default 1
+   */
+  writers?: number
+  /**
    * Bytes the body may have (compressed if gzip); beyond, the import fails with `payload_too_large`.
    * @default 200 * 1024 * 1024
    */
@@ -108,7 +114,7 @@ export async function runImport(
     skip: (reason) => tally.skip(reason),
     reject: (line, reason) => tally.reject(line, reason),
   }
-  const writer = new ChunkWriter(db, project, tally, reportProgress)
+  const writer = new ChunkWriter(db, project, tally, { writers: options.writers ?? 1, onStored: reportProgress })
 
   const bytes = gunzipIfNeeded(
     countBytes(
@@ -119,16 +125,19 @@ export async function runImport(
     )(source),
   )
   let mapper: RowMapper | undefined
+  let width = 0
   try {
-    for await (const row of csvRows(bytes, (line, reason) => tally.reject(line, reason))) {
+    for await (const row of csvRows(bytes)) {
       if (mapper === undefined) {
         const columns = resolveColumns(row.fields, request.format, request.columnMap ?? new Map())
         mapper = request.format.createMapper({ currency: project.currency, timezone: project.timezone, columns, sink })
+        width = row.fields.length
         options.onHeader?.()
         continue
       }
       tally.rowsRead += 1
-      mapper.row(row.fields, row.line)
+      if (row.fields.length !== width) tally.reject(row.line, `The row has ${row.fields.length} fields; the header has ${width}`)
+      else mapper.row(row.fields, row.line)
       for (let next = ready.shift(); next !== undefined; next = ready.shift()) await writer.submit(next)
       if ((tally.rowsRead & 255) === 0) reportProgress()
     }

@@ -88,14 +88,39 @@ export interface ProductRow {
   rank_orders: Num
 }
 
-/** Products of the period from the daily product rollups, with their rank by net revenue, units and orders. */
+/**
+ * Product rows of a period: monthly rollups for the whole months inside it,
+ * daily rollups for the days at its edges.
+ */
+function productRows(project: ProjectRow, period: Period) {
+  const firstWhole = period.from.endsWith('-01') ? period.from : `${nextMonth(period.from)}`
+  const endWhole = `${period.to.slice(0, 7)}-01`
+  if (firstWhole >= endWhole) {
+    return sql`select product_id, name, gross_e4, refunds_e4, quantity, returned_quantity, orders from daily_product_sales
+      where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date`
+  }
+  return sql`
+    select product_id, name, gross_e4, refunds_e4, quantity, returned_quantity, orders from monthly_product_sales
+    where project_id = ${project.id} and month >= ${firstWhole}::date and month < ${endWhole}::date
+    union all
+    select product_id, name, gross_e4, refunds_e4, quantity, returned_quantity, orders from daily_product_sales
+    where project_id = ${project.id} and ((day >= ${period.from}::date and day < ${firstWhole}::date) or (day >= ${endWhole}::date and day < ${period.to}::date))
+  `
+}
+
+function nextMonth(date: string): string {
+  const [year = 0, month = 1] = date.split('-').map(Number)
+  const next = new Date(Date.UTC(year, month, 1))
+  return next.toISOString().slice(0, 10)
+}
+
+/** Products of the period from the product rollups, with their rank by net revenue, units and orders. */
 export async function productStats(db: Db, project: ProjectRow, period: Period, limit: number): Promise<ProductRow[]> {
   const result = await sql<ProductRow>`
     with agg as (
       select product_id, max(name) as name, sum(gross_e4) as gross_e4, sum(refunds_e4) as refunds_e4,
         sum(quantity) as quantity, sum(returned_quantity) as returned_quantity, sum(orders) as orders
-      from daily_product_sales
-      where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date
+      from (${productRows(project, period)}) as rows
       group by product_id
     ),
     ranked as (
@@ -114,8 +139,7 @@ export async function productStats(db: Db, project: ProjectRow, period: Period, 
 export async function allProductStats(db: Db, project: ProjectRow, period: Period): Promise<Array<{ product_id: string; name: string | null; net_e4: Num; orders: Num }>> {
   const result = await sql<{ product_id: string; name: string | null; net_e4: Num; orders: Num }>`
     select product_id, max(name) as name, sum(gross_e4 - refunds_e4) as net_e4, sum(orders) as orders
-    from daily_product_sales
-    where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date
+    from (${productRows(project, period)}) as rows
     group by product_id
   `.execute(db)
   return result.rows

@@ -80,6 +80,21 @@ export async function rebuildDays(db: Db, project: ProjectRow, days: readonly st
   `.execute(db)
 }
 
+/** Re-sums the monthly product rows of the months containing these days. */
+export async function rebuildMonths(db: Db, project: ProjectRow, days: readonly string[]): Promise<void> {
+  const months = [...new Set(days.map((day) => `${day.slice(0, 7)}-01`))]
+  if (months.length === 0) return
+  const p = project.id
+  await sql`delete from monthly_product_sales where project_id = ${p} and month = any(${months}::date[])`.execute(db)
+  await sql`
+    insert into monthly_product_sales (project_id, month, product_id, name, gross_e4, refunds_e4, quantity, returned_quantity, orders)
+    select ${p}::uuid, m.month, d.product_id, max(d.name), sum(d.gross_e4), sum(d.refunds_e4), sum(d.quantity), sum(d.returned_quantity), sum(d.orders)::int
+    from unnest(${months}::date[]) as m(month)
+    join daily_product_sales d on d.project_id = ${p} and d.day >= m.month and d.day < (m.month + interval '1 month')::date
+    group by m.month, d.product_id
+  `.execute(db)
+}
+
 /** Every local day that has an order or a refund (to rebuild all rollups, e.g. after a time zone change). */
 export async function allActiveDays(db: Db, project: ProjectRow): Promise<string[]> {
   const result = await sql<{ day: string }>`

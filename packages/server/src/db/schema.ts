@@ -179,6 +179,19 @@ export interface DailyProductSalesTable {
   orders: number
 }
 
+/** Daily product rows summed per month (`month` is its first day). */
+export interface MonthlyProductSalesTable {
+  project_id: string
+  month: ColumnType<string, string, string>
+  product_id: string
+  name: string | null
+  gross_e4: bigint
+  refunds_e4: bigint
+  quantity: bigint
+  returned_quantity: bigint
+  orders: number
+}
+
 export interface Database {
   accounts: AccountsTable
   sessions: SessionsTable
@@ -194,4 +207,5 @@ export interface Database {
   analytics_changes: AnalyticsChangesTable
   daily_sales: DailySalesTable
   daily_product_sales: DailyProductSalesTable
+  monthly_product_sales: MonthlyProductSalesTable
 }

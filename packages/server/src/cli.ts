@@ -1,14 +1,17 @@
 #!/usr/bin/env node
+import { importCommand } from './cli/import-command.js'
 import { setupCommand } from './cli/setup.js'
 
 const COMMANDS: Record<string, (argv: string[], out: (line: string) => void) => Promise<number>> = {
   setup: setupCommand,
+  import: importCommand,
 }
 
 const USAGE = `Usage: rapport <command> [options]
 
 Commands:
-  setup    create an account, a project and its API keys (rapport setup --help)`
+  setup    create an account, a project and its API keys (rapport setup --help)
+  import   import a CSV file of orders (rapport import --help)`
 
 async function run(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2)

@@ -18,6 +18,7 @@ import {
   trackEventSchema,
 } from '@rapport/shared'
 import { z } from 'zod'
+import { importPath, importSchemas } from '../import/import.openapi.js'
 
 type JsonSchema = Record<string, unknown>
 
@@ -102,6 +103,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
         CustomerPage: schema(customerPageSchema, 'output'),
         CustomerDetail: schema(customerDetailSchema, 'output'),
         Error: schema(apiErrorSchema, 'output'),
+        ...importSchemas(schema),
       },
     },
     paths: {
@@ -110,6 +112,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       '/v1/refund': ingestPath('Money given back: a whole or partial refund, returned lines', 'RefundEvent', 'IngestResult'),
       '/v1/track': ingestPath('Any other interaction of a customer', 'TrackEvent', 'IngestResult'),
       '/v1/batch': ingestPath('Up to 500 events; each is stored or rejected on its own', 'Batch', 'BatchResult'),
+      '/v1/import': importPath(errors),
       '/v1/customers': {
         get: {
           summary: 'List customers',

@@ -1,5 +1,5 @@
 import { DeliveryError, RapportError, ValidationError } from './errors.js'
-import { identifyEvent, purchaseEvent, trackEvent, type WireEvent } from './internal/build-event.js'
+import { identifyEvent, moneyEvent, trackEvent, type WireEvent } from './internal/build-event.js'
 import { watchPage } from './internal/page-lifecycle.js'
 import { EventPipeline } from './internal/pipeline.js'
 import { QueueStore } from './internal/queue-store.js'
@@ -8,7 +8,7 @@ import { DEFAULT_RETRY_POLICY } from './internal/retry-policy.js'
 import { randomUUID } from './internal/uuid.js'
 import { validateEvent } from './internal/validate-event.js'
 import type { CRMOptions, ShutdownOptions } from './options.js'
-import type { EventOptions, IdentifyTraits, PurchaseInput, TrackProperties } from './types.js'
+import type { EventOptions, IdentifyTraits, PurchaseInput, RefundInput, TrackProperties } from './types.js'
 
 /**
  * Sends events. Every method returns at once: events are checked, queued and
@@ -22,9 +22,17 @@ export interface IngestClient {
   identify(customerId: string, traits?: IdentifyTraits, options?: EventOptions): void
   /**
    * An order (or a change to one, e.g. `status: 'refunded'`).
-   * @example crm.purchase({ customerId: 'user-42', orderId: 'A-1001', amount: '49.90', currency: 'EUR' })
+   * @example crm.purchase({ customerId: 'user-42', orderId: 'A-1001', amount: '49.90', currency: 'EUR', country: 'Germany' })
    */
   purchase(purchase: PurchaseInput): void
+  /**
+   * Money given back: a whole or partial refund, returned lines, a credit note.
+   * Counts in the period it happens (not the order's); sending the same
+   * `refundId` again updates the refund instead of counting it twice.
+   * @example
+   * crm.refund({ refundId: 'R-17', orderId: 'A-1001', amount: '24.95', currency: 'EUR', items: [{ productId: 'mug', quantity: 1 }], reason: 'damaged' })
+   */
+  refund(refund: RefundInput): void
   /**
    * Any other interaction of a known customer.
    * @example crm.track('user-42', 'demo_requested', { source: 'pricing_page' })
@@ -106,7 +114,8 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
 
   const client: IngestClient = {
     identify: (customerId, traits, eventOptions) => enqueue(() => identifyEvent(customerId, traits, eventOptions)),
-    purchase: (purchase) => enqueue(() => purchaseEvent(purchase)),
+    purchase: (purchase) => enqueue(() => moneyEvent('purchase', purchase)),
+    refund: (refund) => enqueue(() => moneyEvent('refund', refund)),
     track: (customerId, name, properties, eventOptions) => enqueue(() => trackEvent(customerId, name, properties, eventOptions)),
     flush: () => pipeline.flush(),
     shutdown: async (shutdownOptions) => {

@@ -5,4 +5,4 @@
 export { createIngestClient, type IngestClient } from './create-ingest-client.js'
 export * from './public-errors.js'
 export type { CRMOptions, FetchLike, ShutdownOptions, StorageLike } from './options.js'
-export type { EventOptions, EventType, IdentifyTraits, JsonValue, PurchaseInput, TrackProperties, TraitValue } from './types.js'
+export type { EventOptions, EventType, IdentifyTraits, JsonValue, PurchaseInput, RefundInput, TrackProperties, TraitValue } from './types.js'

@@ -1,4 +1,4 @@
-import type { EventOptions, EventType, IdentifyTraits, PurchaseInput, TrackProperties } from '../types.js'
+import type { EventOptions, EventType, IdentifyTraits, PurchaseInput, RefundInput, TrackProperties } from '../types.js'
 import { isPlainObject } from './validate-event.js'
 import { randomUUID } from './uuid.js'
 
@@ -39,6 +39,7 @@ export function trackEvent(customerId: string, name: string, properties: TrackPr
   return stamp('track', fields, options)
 }
 
-export function purchaseEvent(purchase: PurchaseInput): WireEvent {
-  return stamp('purchase', isPlainObject(purchase) ? { ...purchase } : { orderId: undefined }, undefined)
+/** A purchase or refund: the caller's object as the event (a non-object becomes one missing its id, reported as such). */
+export function moneyEvent(type: 'purchase' | 'refund', input: PurchaseInput | RefundInput): WireEvent {
+  return stamp(type, isPlainObject(input) ? { ...input } : {}, undefined)
 }

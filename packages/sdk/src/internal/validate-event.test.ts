@@ -7,6 +7,7 @@ const AT = '2025-03-01T10:00:00.000Z'
 const identify = { type: 'identify', eventId: ID, customerId: 'user-42', occurredAt: AT }
 const track = { type: 'track', eventId: ID, customerId: 'user-42', name: 'demo_requested', occurredAt: AT }
 const purchase = { type: 'purchase', eventId: ID, orderId: 'A-1', amount: '49.90', currency: 'EUR', occurredAt: AT }
+const refund = { type: 'refund', eventId: ID, refundId: 'R-1', amount: '19.90', currency: 'EUR', occurredAt: AT }
 
 // Each case is judged by the SDK and by the server's zod contract. The SDK is
 // never stricter than the server: refusing what it accepts would lose data.
@@ -21,6 +22,12 @@ const valid: Array<Record<string, unknown>> = [
   { ...purchase, amount: '1.234', currency: 'KWD' },
   { ...purchase, items: [{ productId: 'sku-1', quantity: 2, unitPrice: '0.1234', name: 'Tea', category: 'Food' }] },
   { ...identify, occurredAt: '2025-03-01T10:00:00+02:00' },
+  { ...purchase, country: 'Germany' },
+  { ...purchase, items: Array.from({ length: 2500 }, (_, index) => ({ productId: `p-${index}` })) },
+  refund,
+  { ...refund, orderId: 'A-1', customerId: 'user-42', reason: 'damaged', country: 'Germany', items: [{ productId: 'mug', quantity: 1, unitPrice: '9.95' }] },
+  { ...refund, amount: 0, currency: 'KWD' },
+  { ...refund, amount: '1.234', currency: 'KWD' },
 ]
 
 const invalid: Array<[Record<string, unknown>, string]> = [
@@ -46,6 +53,19 @@ const invalid: Array<[Record<string, unknown>, string]> = [
   [{ ...purchase, items: [{ quantity: 0 }] }, 'items.0.productId'],
   [{ ...purchase, items: [{ productId: 'p', unitPrice: '0.12345' }] }, 'items.0.unitPrice'],
   [{ ...purchase, items: [{ productId: 'p', discount: 1 }] }, 'items.0.discount'],
+  [{ ...purchase, items: Array.from({ length: 2501 }, (_, index) => ({ productId: `p-${index}` })) }, 'items'],
+  [{ ...purchase, country: 'x'.repeat(129) }, 'country'],
+  [{ ...refund, refundId: undefined }, 'refundId'],
+  [{ ...refund, refundId: '' }, 'refundId'],
+  [{ ...refund, orderId: 'x'.repeat(257) }, 'orderId'],
+  [{ ...refund, amount: undefined }, 'amount'],
+  [{ ...refund, amount: '-5' }, 'amount'],
+  [{ ...refund, amount: '10.5', currency: 'JPY' }, 'amount'],
+  [{ ...refund, currency: 'euro' }, 'currency'],
+  [{ ...refund, reason: 'x'.repeat(513) }, 'reason'],
+  [{ ...refund, country: 'a\u0000b' }, 'country'],
+  [{ ...refund, status: 'refunded' }, 'status'],
+  [{ ...refund, items: [{ productId: 'p', quantity: 0 }] }, 'items.0.quantity'],
 ]
 
 describe('validateEvent', () => {
@@ -60,6 +80,7 @@ describe('validateEvent', () => {
   })
 
   it('refuses an unknown type', () => {
-    expect(validateEvent({ type: 'page' })).toEqual([{ path: 'type', message: 'Must be identify, purchase or track' }])
+    expect(validateEvent({ type: 'page' })).toEqual([{ path: 'type', message: 'Must be identify, purchase, refund or track' }])
+    expect(validateEvent({ type: 'toString' })).toEqual([{ path: 'type', message: 'Must be identify, purchase, refund or track' }])
   })
 })

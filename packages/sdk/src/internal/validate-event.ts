@@ -113,26 +113,32 @@ const item: Shape = {
   unitPrice: decimal(LIMITS.unitPriceDecimals),
 }
 
+// The fields purchases and refunds share; `amount` is checked against the currency's decimals below.
+const money: Shape = {
+  ...base,
+  customerId: id,
+  'amount!': ignore,
+  'currency!': pattern(/^[A-Z]{3}$/, 'an ISO 4217 code, e.g. EUR'),
+  items: (value, path, report) => {
+    if (!Array.isArray(value) || value.length > LIMITS.purchaseItems) return report(path, `Must be a list of at most ${LIMITS.purchaseItems}`)
+    for (const [index, line] of value.entries()) object(line, item, `${path}.${index}`, report)
+  },
+  country: text(128),
+}
+
 const SHAPES: Record<string, Shape> = {
   identify: { ...base, 'customerId!': id, email: pattern(EMAIL, 'an email address'), name: text(256), phone: text(64), traits: json(true) },
   track: { ...base, 'customerId!': id, 'name!': text(128, 1), properties: json(false) },
   purchase: {
-    ...base,
+    ...money,
     'orderId!': id,
-    customerId: id,
-    // Checked against the currency's decimals below.
-    'amount!': ignore,
-    'currency!': pattern(/^[A-Z]{3}$/, 'an ISO 4217 code, e.g. EUR'),
-    items: (value, path, report) => {
-      if (!Array.isArray(value) || value.length > LIMITS.purchaseItems) return report(path, `Must be a list of at most ${LIMITS.purchaseItems}`)
-      for (const [index, line] of value.entries()) object(line, item, `${path}.${index}`, report)
-    },
     status: (value, path, report) => {
       if (value !== 'completed' && value !== 'refunded') report(path, 'Must be "completed" or "refunded"')
     },
     source: text(128),
     channel: text(128),
   },
+  refund: { 'refundId!': id, orderId: id, ...money, reason: text(512) },
 }
 
 /**
@@ -142,11 +148,9 @@ const SHAPES: Record<string, Shape> = {
 export function validateEvent(event: Record<string, unknown>): Issue[] {
   const issues: Issue[] = []
   const report: Report = (path, message) => issues.push({ path, message })
-  const shape = event.type === 'identify' || event.type === 'track' || event.type === 'purchase' ? SHAPES[event.type] : undefined
-  if (!shape) return [{ path: 'type', message: 'Must be identify, purchase or track' }]
+  const shape = typeof event.type === 'string' && Object.hasOwn(SHAPES, event.type) ? SHAPES[event.type] : undefined
+  if (!shape) return [{ path: 'type', message: 'Must be identify, purchase, refund or track' }]
   object(event, shape, '', report)
-  if (event.type === 'purchase' && event.amount !== undefined) {
-    decimal(currencyExponent(String(event.currency)))(event.amount, 'amount', report)
-  }
+  if ('amount!' in shape && event.amount !== undefined) decimal(currencyExponent(String(event.currency)))(event.amount, 'amount', report)
   return issues
 }

@@ -1,6 +1,6 @@
 /**
- * `@rapport/sdk`: send customers, purchases and interactions to Rapport, and
- * read the customer base back, typed.
+ * `@rapport/sdk`: send customers, purchases, refunds and interactions to
+ * Rapport, and read the customer base and its sales analytics back, typed.
  */
 export { createCRM, type CRM } from './create-crm.js'
 export { createIngestClient, type IngestClient } from './create-ingest-client.js'
@@ -12,8 +12,42 @@ export type {
   CustomersAPI,
   CustomerSort,
   PurchaseRecord,
+  Rfm,
   TimelineEntry,
 } from './customers-api.js'
+export type {
+  Anomaly,
+  BreakdownBy,
+  BreakdownRow,
+  Change,
+  Cohort,
+  CustomerStat,
+  InsightsAPI,
+  Interval,
+  MetricTrend,
+  Mover,
+  ProductStat,
+  Report,
+  ReportFigures,
+  ReportInput,
+  ReportPoint,
+  Seasonality,
+  SegmentName,
+  Segments,
+  SegmentsInput,
+  TrendMetric,
+  Trends,
+  TrendsInput,
+} from './insights-api.js'
 export * from './public-errors.js'
 export type { CRMOptions, FetchLike, ShutdownOptions, StorageLike } from './options.js'
-export type { EventOptions, EventType, IdentifyTraits, JsonValue, PurchaseInput, TrackProperties, TraitValue } from './types.js'
+export type {
+  EventOptions,
+  EventType,
+  IdentifyTraits,
+  JsonValue,
+  PurchaseInput,
+  RefundInput,
+  TrackProperties,
+  TraitValue,
+} from './types.js'

@@ -1,10 +1,9 @@
 import { DeliveryError, RapportError, ValidationError } from './errors.js'
 import { identifyEvent, moneyEvent, trackEvent, type WireEvent } from './internal/build-event.js'
 import { watchPage } from './internal/page-lifecycle.js'
-import { EventPipeline } from './internal/pipeline.js'
-import { QueueStore } from './internal/queue-store.js'
+import { createPipeline } from './internal/pipeline.js'
+import { createQueueStore, type QueueStore } from './internal/queue-store.js'
 import { type ResolvedOptions, resolveOptions } from './internal/resolve-options.js'
-import { DEFAULT_RETRY_POLICY } from './internal/retry-policy.js'
 import { randomUUID } from './internal/uuid.js'
 import { validateEvent } from './internal/validate-event.js'
 import type { CRMOptions, ShutdownOptions } from './options.js'
@@ -53,28 +52,11 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
   const { report } = resolved
   let store: QueueStore | undefined
   let hidden = false
-  const pipeline = new EventPipeline({
-    url: `${resolved.host}/v1/batch`,
-    apiKey: resolved.apiKey,
-    fetch: resolved.fetch,
-    timeout: resolved.timeout,
-    flushAt: resolved.flushAt,
-    flushInterval: resolved.flushInterval,
-    maxQueueSize: resolved.maxQueueSize,
-    retry: { ...DEFAULT_RETRY_POLICY, maxRetries: resolved.maxRetries },
-    report,
-    save: (entries) => store?.save(entries, hidden),
-  })
+  const pipeline = createPipeline({ ...resolved, save: (entries) => store?.save(entries, hidden) })
   let stopWatching: (() => void) | undefined
-  if (resolved.storage && !resolved.disabled) {
-    const ownStore = new QueueStore({
-      storage: resolved.storage,
-      apiKey: resolved.apiKey,
-      host: resolved.host,
-      tab: randomUUID(),
-      maxBytes: resolved.maxStorageBytes,
-      report,
-    })
+  const { storage } = resolved
+  if (storage && !resolved.disabled) {
+    const ownStore = createQueueStore({ ...resolved, storage }, randomUUID())
     store = ownStore
     const adopt = (events: string[]) => pipeline.adopt(events)
     ownStore.claimOrphans(adopt)

@@ -11,19 +11,13 @@ export interface PageHooks {
  * Returns a function that stops listening.
  */
 export function watchPage(hooks: PageHooks): () => void {
-  const onPageHide = () => hooks.onHide(true)
-  const onPageShow = (event: Event) => {
-    if ((event as { persisted?: boolean }).persisted) hooks.onShow()
-  }
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') hooks.onHide(false)
-  }
-  window.addEventListener('pagehide', onPageHide)
-  window.addEventListener('pageshow', onPageShow)
-  document.addEventListener('visibilitychange', onVisibility)
+  const listeners: Array<[EventTarget, string, (event: Event) => void]> = [
+    [window, 'pagehide', () => hooks.onHide(true)],
+    [window, 'pageshow', (event) => (event as { persisted?: boolean }).persisted && hooks.onShow()],
+    [document, 'visibilitychange', () => document.visibilityState === 'hidden' && hooks.onHide(false)],
+  ]
+  for (const [target, type, listener] of listeners) target.addEventListener(type, listener)
   return () => {
-    window.removeEventListener('pagehide', onPageHide)
-    window.removeEventListener('pageshow', onPageShow)
-    document.removeEventListener('visibilitychange', onVisibility)
+    for (const [target, type, listener] of listeners) target.removeEventListener(type, listener)
   }
 }

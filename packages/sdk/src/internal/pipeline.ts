@@ -1,8 +1,8 @@
 import { DeliveryError, QueueOverflowError, type RapportError, ValidationError } from '../errors.js'
 import type { WireEvent } from './build-event.js'
 import { KEEPALIVE_BYTES, LIMITS } from './limits.js'
-import { decide, type RetryPolicy } from './retry-policy.js'
-import { batchBody, batchBytes, ENVELOPE_BYTES, takeCount } from './take-batch.js'
+import { DEFAULT_RETRY_POLICY, decide } from './retry-policy.js'
+import { batchBody, ENVELOPE_BYTES, takeCount } from './take-batch.js'
 import { startTimer, sleep } from './timers.js'
 import { type FetchLike, postBatch, type SendResult } from './transport.js'
 import { utf8Length } from './utf8-length.js'
@@ -17,15 +17,16 @@ export interface Entry {
   bytes: number
 }
 
+/** What the pipeline needs of the resolved options (`ResolvedOptions` fits). */
 export interface PipelineConfig {
-  url: string
+  host: string
   apiKey: string
   fetch: FetchLike
   timeout: number
   flushAt: number
   flushInterval: number
   maxQueueSize: number
-  retry: RetryPolicy
+  maxRetries: number
   report: (error: RapportError) => void
   /** Called (at most once per tick) with every undelivered event after a change, to persist them. */
   save?: ((entries: readonly Entry[]) => void) | undefined
@@ -37,221 +38,162 @@ export interface PipelineConfig {
  * retries with backoff, 413 halving, and `flush()` promises that resolve when
  * every event queued before the call has been delivered or given up.
  */
-export class EventPipeline {
-  readonly #config: PipelineConfig
-  #queue: Entry[] = []
-  /** The batch being delivered (through all its retries). */
-  #inFlight: Entry[] = []
-  /** The batch sent with `keepalive` when the page was hidden. */
-  #unload: Entry[] = []
-  #seq = 0
-  #running: Promise<void> | undefined
-  #waiters: Array<{ target: number; resolve: () => void }> = []
-  #cancelTimer: (() => void) | undefined
-  readonly #stop = new AbortController()
-  #dropped = 0
-  #saveScheduled = false
-
-  constructor(config: PipelineConfig) {
-    this.#config = config
-  }
-
-  get closed(): boolean {
-    return this.#stop.signal.aborted
-  }
-
-  /** Every event not yet delivered, oldest first. */
-  get pending(): readonly Entry[] {
-    return [...this.#inFlight, ...this.#unload, ...this.#queue]
-  }
-
+export interface Pipeline {
+  /** True once `close` has begun stopping: nothing is queued or sent any more. */
+  readonly closed: boolean
   /** Queues one event already validated; drops the oldest past `maxQueueSize`. */
-  enqueue(event: WireEvent): void {
-    const json = JSON.stringify(event)
-    const bytes = utf8Length(json)
-    if (ENVELOPE_BYTES + bytes > LIMITS.batchBytes) {
-      const message = 'Larger than a batch may be'
-      const eventId = typeof event.eventId === 'string' ? event.eventId : undefined
-      this.#config.report(new ValidationError('validation_error', message, { issues: [{ path: '', message }], eventType: event.type, eventId, source: 'client' }))
-      return
-    }
-    this.#push({ seq: 0, id: String(event.eventId), type: event.type, json, bytes })
-  }
-
+  enqueue(event: WireEvent): void
   /** Queues events read back from storage, skipping ids already queued. */
-  adopt(jsons: readonly string[]): void {
-    const known = new Set(this.pending.map((entry) => entry.id))
-    for (const json of jsons) {
-      const event = JSON.parse(json) as { eventId?: unknown; type?: unknown }
-      const id = String(event.eventId)
-      if (known.has(id)) continue
-      known.add(id)
-      this.#push({ seq: 0, id, type: String(event.type), json, bytes: utf8Length(json) })
-    }
-  }
-
-  #push(entry: Entry): void {
-    if (this.closed) return
-    entry.seq = ++this.#seq
-    this.#queue.push(entry)
-    if (this.#queue.length > this.#config.maxQueueSize) this.#overflow(this.#queue.length - this.#config.maxQueueSize)
-    this.#changed()
-    if (this.#queue.length >= this.#config.flushAt) this.#kick()
-    else this.#armTimer()
-  }
-
-  #overflow(count: number): void {
-    this.#queue.splice(0, count)
-    // One report per burst, not one per event.
-    if (this.#dropped === 0) {
-      queueMicrotask(() => {
-        const dropped = this.#dropped
-        this.#dropped = 0
-        this.#config.report(new QueueOverflowError(dropped))
-      })
-    }
-    this.#dropped += count
-    this.#settle()
-  }
-
+  adopt(jsons: readonly string[]): void
   /** Resolves once every event queued so far is delivered or given up for good. */
-  flush(): Promise<void> {
-    const target = this.#seq
-    if (this.#isSettled(target) || this.closed) return Promise.resolve()
-    const done = new Promise<void>((resolve) => this.#waiters.push({ target, resolve }))
-    this.#kick()
-    return done
-  }
-
+  flush(): Promise<void>
   /**
    * Stops: waits up to `timeoutMs` for a flush, then aborts what is left.
    * Returns the events that were not delivered (still persisted, if storage is used).
    */
-  async close(timeoutMs: number): Promise<readonly Entry[]> {
-    if (this.closed) return []
-    let cancel: (() => void) | undefined
-    // A plain (ref'd) timer on purpose: the app is awaiting shutdown, so the process should wait for it.
-    const deadline = new Promise<void>((resolve) => {
-      const handle = setTimeout(resolve, timeoutMs)
-      cancel = () => clearTimeout(handle)
-    })
-    await Promise.race([this.flush(), deadline])
-    cancel?.()
-    const left = this.pending
-    this.#config.save?.(left)
-    this.#stop.abort()
-    this.#cancelTimer?.()
-    this.#queue = []
-    this.#inFlight = []
-    this.#unload = []
-    for (const waiter of this.#waiters.splice(0)) waiter.resolve()
-    return left
-  }
-
+  close(timeoutMs: number): Promise<readonly Entry[]>
   /**
    * Page is being hidden: sends what fits in one `keepalive` request (64 KB).
    * The rest, and these events until acknowledged, stay persisted.
    */
-  sendOnHide(): void {
-    if (this.closed || this.#unload.length > 0 || this.#queue.length === 0) return
-    const count = takeCount(this.#queue, { maxEvents: LIMITS.batchEvents, maxBytes: KEEPALIVE_BYTES })
-    if (batchBytes(this.#queue.slice(0, count)) > KEEPALIVE_BYTES) return
-    const batch = this.#queue.splice(0, count)
-    this.#unload = batch
-    void this.#sendOnce(batch)
-  }
-
-  async #sendOnce(batch: Entry[]): Promise<void> {
-    const result = await this.#post(batch, true)
-    if (result.kind === 'ok') this.#reportRejected(batch, result)
-    // Any failure: back to the head of the queue, for the ordinary retry path.
-    else if (!this.closed) this.#queue.unshift(...batch)
-    this.#unload = []
-    this.#changed()
-    this.#settle()
-    this.#armTimer()
-  }
-
+  sendOnHide(): void
   /** Forgets the queued events (another tab adopted them); a batch already in flight finishes. */
-  discardQueued(): void {
-    this.#queue = []
-    this.#settle()
-  }
-
+  discardQueued(): void
   /** Sends all persisted state right away (page hide), instead of at the end of the tick. */
-  saveNow(): void {
-    this.#config.save?.(this.pending)
+  saveNow(): void
+}
+
+// A closure rather than a class: its state minifies to one-letter names (the browser bundle's budget is 6 KB).
+export function createPipeline(config: PipelineConfig): Pipeline {
+  const { report, save, flushAt, maxQueueSize } = config
+  const retry = { ...DEFAULT_RETRY_POLICY, maxRetries: config.maxRetries }
+  let queue: Entry[] = []
+  /** The batch being delivered (through all its retries). */
+  let inFlight: Entry[] = []
+  /** The batch sent with `keepalive` when the page was hidden. */
+  let unload: Entry[] = []
+  let seq = 0
+  let running: Promise<void> | undefined
+  let waiters: Array<{ target: number; resolve: () => void }> = []
+  let cancelTimer: (() => void) | undefined
+  const stop = new AbortController()
+  let dropped = 0
+  let saveScheduled = false
+
+  const closed = () => stop.signal.aborted
+  /** Every event not yet delivered, oldest first. */
+  const pending = () => [...inFlight, ...unload, ...queue]
+  const saveNow = () => save?.(pending())
+
+  function push(entry: Entry): void {
+    if (closed()) return
+    entry.seq = ++seq
+    queue.push(entry)
+    if (queue.length > maxQueueSize) overflow(queue.length - maxQueueSize)
+    changed()
+    if (queue.length >= flushAt) kick()
+    else armTimer()
   }
 
-  #changed(): void {
-    if (!this.#config.save || this.#saveScheduled) return
-    this.#saveScheduled = true
+  function overflow(count: number): void {
+    queue.splice(0, count)
+    // One report per burst, not one per event.
+    if (dropped === 0) {
+      queueMicrotask(() => {
+        const count = dropped
+        dropped = 0
+        report(new QueueOverflowError(count))
+      })
+    }
+    dropped += count
+    settle()
+  }
+
+  function flush(): Promise<void> {
+    const target = seq
+    if (isSettled(target) || closed()) return Promise.resolve()
+    const done = new Promise<void>((resolve) => waiters.push({ target, resolve }))
+    kick()
+    return done
+  }
+
+  async function sendOnce(batch: Entry[]): Promise<void> {
+    const result = await post(batch, true)
+    if (result.kind === 'ok') reportRejected(batch, result)
+    // Any failure: back to the head of the queue, for the ordinary retry path.
+    else if (!closed()) queue.unshift(...batch)
+    unload = []
+    changed()
+    settle()
+    armTimer()
+  }
+
+  function changed(): void {
+    if (!save || saveScheduled) return
+    saveScheduled = true
     queueMicrotask(() => {
-      this.#saveScheduled = false
-      if (!this.closed) this.saveNow()
+      saveScheduled = false
+      if (!closed()) saveNow()
     })
   }
 
-  #armTimer(): void {
-    if (this.#cancelTimer || this.#queue.length === 0 || this.closed) return
-    this.#cancelTimer = startTimer(() => {
-      this.#cancelTimer = undefined
-      this.#kick()
-    }, this.#config.flushInterval)
+  function armTimer(): void {
+    if (cancelTimer || queue.length === 0 || closed()) return
+    cancelTimer = startTimer(() => {
+      cancelTimer = undefined
+      kick()
+    }, config.flushInterval)
   }
 
   /** Starts the drain loop unless it runs already: never two sends of the same events. */
-  #kick(): void {
-    if (this.#running || this.closed) return
-    this.#cancelTimer?.()
-    this.#cancelTimer = undefined
-    this.#running = this.#drain().finally(() => {
-      this.#running = undefined
-      if (this.#queue.length > 0 && (this.#waiters.length > 0 || this.#queue.length >= this.#config.flushAt)) this.#kick()
-      else this.#armTimer()
+  function kick(): void {
+    if (running || closed()) return
+    cancelTimer?.()
+    cancelTimer = undefined
+    running = drain().finally(() => {
+      running = undefined
+      if (queue.length > 0 && (waiters.length > 0 || queue.length >= flushAt)) kick()
+      else armTimer()
     })
   }
 
-  async #drain(): Promise<void> {
-    while (this.#queue.length > 0 && !this.closed) {
-      const count = takeCount(this.#queue, { maxEvents: LIMITS.batchEvents, maxBytes: LIMITS.batchBytes })
-      this.#inFlight = this.#queue.splice(0, count)
-      await this.#deliver(this.#inFlight.slice())
+  async function drain(): Promise<void> {
+    while (queue.length > 0 && !closed()) {
+      inFlight = queue.splice(0, takeCount(queue, { maxEvents: LIMITS.batchEvents, maxBytes: LIMITS.batchBytes }))
+      await deliver(inFlight.slice())
     }
   }
 
-  async #deliver(batch: Entry[]): Promise<void> {
-    for (let attempt = 0; !this.closed; attempt++) {
-      const result = await this.#post(batch, false)
-      const decision = decide(result, attempt, this.#config.retry, this.#config.random)
+  async function deliver(batch: Entry[]): Promise<void> {
+    for (let attempt = 0; !closed(); attempt++) {
+      const result = await post(batch, false)
+      const decision = decide(result, attempt, retry, config.random)
       switch (decision.kind) {
         case 'done':
-          if (result.kind === 'ok') this.#reportRejected(batch, result)
-          return this.#done(batch)
+          if (result.kind === 'ok') reportRejected(batch, result)
+          return done(batch)
         case 'split':
           if (batch.length > 1) {
             const half = Math.ceil(batch.length / 2)
-            await this.#deliver(batch.slice(0, half))
-            return this.#deliver(batch.slice(half))
+            await deliver(batch.slice(0, half))
+            return deliver(batch.slice(half))
           }
-          return this.#giveUp(batch, result)
+          return giveUp(batch, result)
         case 'drop':
-          return this.#giveUp(batch, result)
+          return giveUp(batch, result)
         case 'retry':
-          await sleep(decision.delayMs, this.#stop.signal)
+          await sleep(decision.delayMs, stop.signal)
       }
     }
   }
 
-  #post(batch: readonly Entry[], keepalive: boolean): Promise<SendResult> {
-    const { url, apiKey, fetch, timeout } = this.#config
-    return postBatch(batchBody(batch), { url, apiKey, fetch, timeout, keepalive, signal: this.#stop.signal })
-  }
+  const post = (batch: readonly Entry[], keepalive: boolean): Promise<SendResult> =>
+    postBatch(batchBody(batch), { ...config, url: `${config.host}/v1/batch`, keepalive, signal: stop.signal })
 
-  #reportRejected(batch: readonly Entry[], result: Extract<SendResult, { kind: 'ok' }>): void {
+  function reportRejected(batch: readonly Entry[], result: Extract<SendResult, { kind: 'ok' }>): void {
     for (const rejected of result.rejected) {
       const entry = batch[rejected.index]
-      this.#config.report(
+      report(
         new ValidationError(rejected.code as ValidationError['code'], rejected.message, {
           issues: rejected.issues ?? [],
           eventType: entry?.type ?? 'unknown',
@@ -262,31 +204,100 @@ export class EventPipeline {
     }
   }
 
-  #giveUp(batch: readonly Entry[], result: SendResult): void {
+  function giveUp(batch: readonly Entry[], result: SendResult): void {
     const cause = result.kind === 'ok' ? undefined : result.error
-    const ids = batch.map((entry) => entry.id)
-    this.#config.report(new DeliveryError(`Dropped ${batch.length} event(s): ${cause?.message}`, ids, cause))
-    this.#done(batch)
+    report(
+      new DeliveryError(
+        `Dropped ${batch.length} event(s): ${cause?.message}`,
+        batch.map((entry) => entry.id),
+        cause,
+      ),
+    )
+    done(batch)
   }
 
   /** The batch (a prefix of the in-flight one: halves settle in order) is finished. */
-  #done(batch: readonly Entry[]): void {
-    this.#inFlight.splice(0, batch.length)
-    this.#changed()
-    this.#settle()
+  function done(batch: readonly Entry[]): void {
+    inFlight.splice(0, batch.length)
+    changed()
+    settle()
   }
 
-  #isSettled(target: number): boolean {
-    const heads = [this.#unload[0], this.#inFlight[0], this.#queue[0]]
-    const lowest = Math.min(...heads.map((entry) => entry?.seq ?? Number.POSITIVE_INFINITY))
-    return lowest > target
+  function isSettled(target: number): boolean {
+    return Math.min(...[unload[0], inFlight[0], queue[0]].map((entry) => entry?.seq ?? Number.POSITIVE_INFINITY)) > target
   }
 
-  #settle(): void {
-    this.#waiters = this.#waiters.filter((waiter) => {
-      if (!this.#isSettled(waiter.target)) return true
+  function settle(): void {
+    waiters = waiters.filter((waiter) => {
+      if (!isSettled(waiter.target)) return true
       waiter.resolve()
       return false
     })
+  }
+
+  return {
+    get closed() {
+      return closed()
+    },
+
+    enqueue(event) {
+      const json = JSON.stringify(event)
+      const bytes = utf8Length(json)
+      if (ENVELOPE_BYTES + bytes > LIMITS.batchBytes) {
+        const message = 'Larger than a batch may be'
+        const eventId = typeof event.eventId === 'string' ? event.eventId : undefined
+        return report(new ValidationError('validation_error', message, { issues: [{ path: '', message }], eventType: event.type, eventId, source: 'client' }))
+      }
+      push({ seq: 0, id: String(event.eventId), type: event.type, json, bytes })
+    },
+
+    adopt(jsons) {
+      const known = new Set(pending().map((entry) => entry.id))
+      for (const json of jsons) {
+        const event = JSON.parse(json) as { eventId?: unknown; type?: unknown }
+        const id = String(event.eventId)
+        if (known.has(id)) continue
+        known.add(id)
+        push({ seq: 0, id, type: String(event.type), json, bytes: utf8Length(json) })
+      }
+    },
+
+    flush,
+
+    async close(timeoutMs) {
+      if (closed()) return []
+      let cancel: (() => void) | undefined
+      // A plain (ref'd) timer on purpose: the app is awaiting shutdown, so the process should wait for it.
+      const deadline = new Promise<void>((resolve) => {
+        const handle = setTimeout(resolve, timeoutMs)
+        cancel = () => clearTimeout(handle)
+      })
+      await Promise.race([flush(), deadline])
+      cancel?.()
+      const left = pending()
+      save?.(left)
+      stop.abort()
+      cancelTimer?.()
+      queue = []
+      inFlight = []
+      unload = []
+      for (const waiter of waiters.splice(0)) waiter.resolve()
+      return left
+    },
+
+    sendOnHide() {
+      const head = queue[0]
+      // Past the first event, takeCount keeps within the budget; the first must fit on its own.
+      if (closed() || unload.length > 0 || !head || ENVELOPE_BYTES + head.bytes > KEEPALIVE_BYTES) return
+      unload = queue.splice(0, takeCount(queue, { maxEvents: LIMITS.batchEvents, maxBytes: KEEPALIVE_BYTES }))
+      void sendOnce(unload)
+    },
+
+    discardQueued() {
+      queue = []
+      settle()
+    },
+
+    saveNow,
   }
 }

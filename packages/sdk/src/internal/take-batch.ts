@@ -7,13 +7,6 @@ export interface Sized {
 /** Bytes of `{"events":[` and `]}` around the events. */
 export const ENVELOPE_BYTES = '{"events":[]}'.length
 
-/** Body bytes of a batch of events: the envelope, the events and the commas between them. */
-export function batchBytes(events: readonly Sized[]): number {
-  let total = ENVELOPE_BYTES + Math.max(0, events.length - 1)
-  for (const event of events) total += event.bytes
-  return total
-}
-
 /**
  * How many events from the head of `queue` make the next batch: as many as
  * fit in `maxEvents` and `maxBytes`, and always at least one (an event larger

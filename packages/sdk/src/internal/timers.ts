@@ -3,9 +3,9 @@
  * `setTimeout` returns a number and there is nothing to unref.
  */
 export function startTimer(callback: () => void, ms: number): () => void {
-  const handle: unknown = setTimeout(callback, ms)
-  if (typeof handle === 'object' && handle !== null && 'unref' in handle && typeof handle.unref === 'function') handle.unref()
-  return () => clearTimeout(handle as Parameters<typeof clearTimeout>[0])
+  const handle = setTimeout(callback, ms)
+  ;(handle as { unref?: () => void }).unref?.()
+  return () => clearTimeout(handle)
 }
 
 /** Resolves after `ms`, or as soon as `signal` aborts. */

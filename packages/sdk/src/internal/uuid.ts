@@ -5,9 +5,11 @@
 export function randomUUID(): string {
   const crypto = globalThis.crypto
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  const bytes = crypto.getRandomValues(new Uint8Array(31))
+  // Each template digit `x` becomes a random hex digit; `y` the variant (8–b); `4` is the version.
+  let index = 0
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (digit) => {
+    const random = (bytes[index++] ?? 0) & 15
+    return (digit === 'x' ? random : (random & 3) | 8).toString(16)
+  })
 }

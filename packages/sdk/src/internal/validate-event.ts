@@ -9,7 +9,8 @@ import { utf8Length } from './utf8-length.js'
  */
 
 type Report = (path: string, message: string) => void
-type Check = (value: unknown, path: string, report: Report) => void
+/** Returns what is wrong with `value` (reported at `path`), or reports deeper problems itself. */
+type Check = (value: unknown, path: string, report: Report) => string | false | undefined
 /** Field name → its check; a `!` suffix on the key marks it required. */
 type Shape = Record<string, Check>
 
@@ -28,20 +29,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-const storable = (value: unknown, min: number, max: number): boolean =>
-  typeof value === 'string' && value.length >= min && value.length <= max && !UNSTORABLE.test(value)
-
 const text =
   (max: number, min = 0): Check =>
-  (value, path, report) => {
-    if (!storable(value, min, max)) report(path, `Must be ${min}–${max} characters, without NUL or lone surrogates`)
-  }
+  (value) =>
+    !(typeof value === 'string' && value.length >= min && value.length <= max && !UNSTORABLE.test(value)) &&
+    `Must be ${min}–${max} characters, without NUL or lone surrogates`
 
 const pattern =
   (regex: RegExp, what: string): Check =>
-  (value, path, report) => {
-    if (typeof value !== 'string' || value.length > 320 || !regex.test(value)) report(path, `Must be ${what}`)
-  }
+  (value) =>
+    !(typeof value === 'string' && value.length <= 320 && regex.test(value)) && `Must be ${what}`
 
 /** Why a decimal (`"49.90"`, `49.9`) does not fit `scale` decimals; `undefined` when it does. */
 export function decimalProblem(amount: unknown, scale: number): string | undefined {
@@ -54,17 +51,10 @@ export function decimalProblem(amount: unknown, scale: number): string | undefin
   return undefined
 }
 
-const decimal =
-  (scale: number): Check =>
-  (value, path, report) => {
-    const problem = decimalProblem(value, scale)
-    if (problem) report(path, problem)
-  }
-
-const occurredAt: Check = (value, path, report) => {
+const occurredAt: Check = (value) => {
   const time = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN
   // From 1970 to one day ahead of the clock, like the server.
-  if (!(time >= 0 && time <= Date.now() + 86_400_000)) report(path, 'Must be an ISO 8601 date-time with an offset, 1970 to now')
+  return !(time >= 0 && time <= Date.now() + 86_400_000) && 'Must be an ISO 8601 date-time with an offset, 1970 to now'
 }
 
 /**
@@ -75,13 +65,13 @@ const occurredAt: Check = (value, path, report) => {
 const json =
   (flat: boolean): Check =>
   (root, name, report) => {
-    if (!isPlainObject(root) || Object.keys(root).length > LIMITS.traitKeys) return report(name, `Must be an object of at most ${LIMITS.traitKeys} keys`)
+    if (!isPlainObject(root) || Object.keys(root).length > LIMITS.traitKeys) return `Must be an object of at most ${LIMITS.traitKeys} keys`
     for (const [key, value] of Object.entries(root)) {
       if (flat ? typeof value === 'object' && value !== null : typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
         report(`${name}.${key}`, flat ? 'Must be a string, number, boolean or null' : 'Not JSON')
       }
     }
-    if (utf8Length(JSON.stringify(root)) > LIMITS.objectBytes) report(name, `Must be at most ${LIMITS.objectBytes} bytes as JSON`)
+    return utf8Length(JSON.stringify(root)) > LIMITS.objectBytes && `Must be at most ${LIMITS.objectBytes} bytes as JSON`
   }
 
 /** A strict object: unknown keys are refused, `!` keys are required. */
@@ -94,12 +84,12 @@ function object(value: unknown, shape: Shape, path: string, report: Report): voi
   for (const key of Object.keys(value)) if (!(key in shape || `${key}!` in shape)) report(prefix + key, 'Unknown field')
   for (const [spec, check] of Object.entries(shape)) {
     const key = spec.replace('!', '')
-    if (value[key] !== undefined) check(value[key], prefix + key, report)
-    else if (spec !== key) report(prefix + key, 'Required')
+    const problem = value[key] === undefined ? spec !== key && 'Required' : check(value[key], prefix + key, report)
+    if (problem) report(prefix + key, problem)
   }
 }
 
-const ignore: Check = () => {}
+const ignore: Check = () => undefined
 const id = text(LIMITS.idLength, 1)
 const base: Shape = { type: ignore, eventId: pattern(UUID, 'a UUID'), occurredAt }
 
@@ -107,10 +97,8 @@ const item: Shape = {
   'productId!': id,
   name: text(512),
   category: text(256),
-  quantity: (value, path, report) => {
-    if (!(Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 1e9)) report(path, 'Must be an integer from 1 to 1e9')
-  },
-  unitPrice: decimal(LIMITS.unitPriceDecimals),
+  quantity: (value) => !(Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 1e9) && 'Must be an integer from 1 to 1e9',
+  unitPrice: (value) => decimalProblem(value, LIMITS.unitPriceDecimals),
 }
 
 // The fields purchases and refunds share; `amount` is checked against the currency's decimals below.
@@ -120,7 +108,7 @@ const money: Shape = {
   'amount!': ignore,
   'currency!': pattern(/^[A-Z]{3}$/, 'an ISO 4217 code, e.g. EUR'),
   items: (value, path, report) => {
-    if (!Array.isArray(value) || value.length > LIMITS.purchaseItems) return report(path, `Must be a list of at most ${LIMITS.purchaseItems}`)
+    if (!Array.isArray(value) || value.length > LIMITS.purchaseItems) return `Must be a list of at most ${LIMITS.purchaseItems}`
     for (const [index, line] of value.entries()) object(line, item, `${path}.${index}`, report)
   },
   country: text(128),
@@ -132,9 +120,7 @@ const SHAPES: Record<string, Shape> = {
   purchase: {
     ...money,
     'orderId!': id,
-    status: (value, path, report) => {
-      if (value !== 'completed' && value !== 'refunded') report(path, 'Must be "completed" or "refunded"')
-    },
+    status: (value) => value !== 'completed' && value !== 'refunded' && 'Must be "completed" or "refunded"',
     source: text(128),
     channel: text(128),
   },
@@ -151,6 +137,7 @@ export function validateEvent(event: Record<string, unknown>): Issue[] {
   const shape = typeof event.type === 'string' && Object.hasOwn(SHAPES, event.type) ? SHAPES[event.type] : undefined
   if (!shape) return [{ path: 'type', message: 'Must be identify, purchase, refund or track' }]
   object(event, shape, '', report)
-  if ('amount!' in shape && event.amount !== undefined) decimal(currencyExponent(String(event.currency)))(event.amount, 'amount', report)
+  const problem = 'amount!' in shape && event.amount !== undefined && decimalProblem(event.amount, currencyExponent(String(event.currency)))
+  if (problem) report('amount', problem)
   return issues
 }

@@ -5,6 +5,9 @@ import { createPipeline } from './internal/pipeline.js'
 import { createQueueStore, type QueueStore } from './internal/queue-store.js'
 import { type ResolvedOptions, resolveOptions } from './internal/resolve-options.js'
 import { randomUUID } from './internal/uuid.js'
+import { LIMITS } from './internal/limits.js'
+import { ENVELOPE_BYTES } from './internal/take-batch.js'
+import { utf8Length } from './internal/utf8-length.js'
 import { validateEvent } from './internal/validate-event.js'
 import type { CRMOptions, ShutdownOptions } from './options.js'
 import type { EventOptions, IdentifyTraits, PurchaseInput, RefundInput, TrackProperties } from './types.js'
@@ -82,13 +85,17 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
     try {
       if (pipeline.closed) return report(new RapportError('closed', 'Client shut down'))
       const event = build()
+      const json = JSON.stringify(event)
+      const bytes = utf8Length(json)
       const issues = validateEvent(event)
+      // Even alone in a batch, such an event could never be sent.
+      if (ENVELOPE_BYTES + bytes > LIMITS.batchBytes) issues.push({ path: '', message: 'Larger than a batch may be' })
       if (issues.length > 0) {
         const eventId = typeof event.eventId === 'string' ? event.eventId : undefined
         const message = `Invalid ${event.type}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`
         return report(new ValidationError('validation_error', message, { issues, eventType: event.type, eventId, source: 'client' }))
       }
-      if (!resolved.disabled) pipeline.enqueue(event)
+      if (!resolved.disabled) pipeline.enqueue({ seq: 0, id: String(event.eventId), type: event.type, json, bytes })
     } catch (cause) {
       report(new RapportError('validation_error', 'Unreadable event', { cause }))
     }

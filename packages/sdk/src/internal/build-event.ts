@@ -20,16 +20,17 @@ function stamp(type: EventType, fields: Record<string, unknown>, options: EventO
 export function identifyEvent(customerId: string, traits: IdentifyTraits | undefined, options?: EventOptions): WireEvent {
   const fields: Record<string, unknown> = { customerId }
   const rest: Record<string, unknown> = {}
-  if (traits !== undefined && !isPlainObject(traits)) fields.traits = traits
-  else if (traits) {
+  // Not an object (or none): passed on as is, for validation to judge.
+  if (!isPlainObject(traits)) fields.traits = traits
+  else {
     for (const [key, value] of Object.entries(traits)) {
-      // A missing profile field is simply left out; a null one would erase nothing the server knows how to erase.
-      if (value === undefined || (PROFILE_FIELDS.has(key) && value === null)) continue
-      if (PROFILE_FIELDS.has(key)) fields[key] = value
-      else rest[key] = value
+      if (value === undefined) continue
+      if (!PROFILE_FIELDS.has(key)) rest[key] = value
+      // A null profile field is left out: it would erase nothing the server knows how to erase.
+      else if (value !== null) fields[key] = value
     }
-    if (Object.keys(rest).length > 0) fields.traits = rest
   }
+  if (Object.keys(rest).length > 0) fields.traits = rest
   return stamp('identify', fields, options)
 }
 

@@ -1,5 +1,4 @@
 import { DeliveryError, QueueOverflowError, type RapportError, ValidationError } from '../errors.js'
-import type { WireEvent } from './build-event.js'
 import { KEEPALIVE_BYTES, LIMITS } from './limits.js'
 import { DEFAULT_RETRY_POLICY, decide } from './retry-policy.js'
 import { batchBody, ENVELOPE_BYTES, takeCount } from './take-batch.js'
@@ -41,8 +40,8 @@ export interface PipelineConfig {
 export interface Pipeline {
   /** True once `close` has begun stopping: nothing is queued or sent any more. */
   readonly closed: boolean
-  /** Queues one event already validated; drops the oldest past `maxQueueSize`. */
-  enqueue(event: WireEvent): void
+  /** Queues one event already validated and serialized; drops the oldest past `maxQueueSize`. */
+  enqueue(entry: Entry): void
   /** Queues events read back from storage, skipping ids already queued. */
   adopt(jsons: readonly string[]): void
   /** Resolves once every event queued so far is delivered or given up for good. */
@@ -240,16 +239,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       return closed()
     },
 
-    enqueue(event) {
-      const json = JSON.stringify(event)
-      const bytes = utf8Length(json)
-      if (ENVELOPE_BYTES + bytes > LIMITS.batchBytes) {
-        const message = 'Larger than a batch may be'
-        const eventId = typeof event.eventId === 'string' ? event.eventId : undefined
-        return report(new ValidationError('validation_error', message, { issues: [{ path: '', message }], eventType: event.type, eventId, source: 'client' }))
-      }
-      push({ seq: 0, id: String(event.eventId), type: event.type, json, bytes })
-    },
+    enqueue: push,
 
     adopt(jsons) {
       const known = new Set(pending().map((entry) => entry.id))

@@ -44,18 +44,18 @@ export function resolveOptions(options: CRMOptions): ResolvedOptions {
     }
     if (debug) console.warn('[rapport]', error)
   }
-  const problems: string[] = []
+  const problem = (message: string) => report(new RapportError('invalid_options', message))
   // Out of range or not a number: the default, and a report naming the option.
   const number = (name: keyof CRMOptions, fallback: number, min: number, max = 2 ** 31 - 1): number => {
     const value = options[name]
     if (typeof value === 'number' && value >= min && value <= max) return Math.floor(value)
-    if (value !== undefined) problems.push(`Bad ${name}`)
+    if (value !== undefined) problem(`Bad ${name}`)
     return fallback
   }
   const browser = isBrowser()
   const apiKey = typeof options.apiKey === 'string' ? options.apiKey.trim() : ''
-  if (!apiKey && !options.disabled) problems.push('No apiKey: nothing will be sent')
-  const resolved: ResolvedOptions = {
+  if (!apiKey && !options.disabled) problem('No apiKey: nothing will be sent')
+  return {
     apiKey,
     host: (options.host ?? 'http://localhost:3000').replace(/\/+$/, ''),
     flushAt: number('flushAt', 20, 1, 500),
@@ -71,6 +71,4 @@ export function resolveOptions(options: CRMOptions): ResolvedOptions {
     disabled: options.disabled === true || !apiKey,
     browser,
   }
-  for (const problem of problems) report(new RapportError('invalid_options', problem))
-  return resolved
 }

@@ -51,10 +51,9 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
  */
 export function decide(outcome: SendOutcome, attempt: number, policy: RetryPolicy, random: () => number = Math.random): RetryDecision {
   if (outcome.kind === 'ok') return { kind: 'done' }
-  if (outcome.kind === 'status' && outcome.status === 413) return { kind: 'split' }
-  if (outcome.kind === 'status' && !isRetryableStatus(outcome.status)) return { kind: 'drop' }
-  if (attempt >= policy.maxRetries) return { kind: 'drop' }
+  const { status, retryAfterMs } = outcome.kind === 'status' ? outcome : { status: 0, retryAfterMs: undefined }
+  if (status === 413) return { kind: 'split' }
+  if ((status && !isRetryableStatus(status)) || attempt >= policy.maxRetries) return { kind: 'drop' }
   const jittered = backoffDelay(attempt, policy, random)
-  const asked = outcome.kind === 'status' ? outcome.retryAfterMs : undefined
-  return { kind: 'retry', delayMs: asked === undefined ? jittered : Math.max(jittered, Math.min(asked, policy.maxRetryAfterMs)) }
+  return { kind: 'retry', delayMs: retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, policy.maxRetryAfterMs)) }
 }

@@ -58,18 +58,17 @@ const occurredAt: Check = (value) => {
 }
 
 /**
- * Traits (`flat`) or properties: an object of bounded keys and size. Deeper
- * rules (nesting depth, string lengths, key names) are left to the server,
- * which reports the event through `onError`.
+ * Traits (`flat`: scalar values) or properties: an object of bounded keys and
+ * size. Deeper rules (nesting depth, string lengths, key names) are left to the
+ * server, which reports the event through `onError`; values JSON cannot hold
+ * (a bigint) make the event unreadable before it gets here.
  */
 const json =
   (flat: boolean): Check =>
   (root, name, report) => {
     if (!isPlainObject(root) || Object.keys(root).length > LIMITS.traitKeys) return `Must be an object of at most ${LIMITS.traitKeys} keys`
     for (const [key, value] of Object.entries(root)) {
-      if (flat ? typeof value === 'object' && value !== null : typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
-        report(`${name}.${key}`, flat ? 'Must be a string, number, boolean or null' : 'Not JSON')
-      }
+      if (flat && typeof value === 'object' && value !== null) report(`${name}.${key}`, 'Must be a string, number, boolean or null')
     }
     return utf8Length(JSON.stringify(root)) > LIMITS.objectBytes && `Must be at most ${LIMITS.objectBytes} bytes as JSON`
   }
@@ -134,7 +133,7 @@ const SHAPES: Record<string, Shape> = {
 export function validateEvent(event: Record<string, unknown>): Issue[] {
   const issues: Issue[] = []
   const report: Report = (path, message) => issues.push({ path, message })
-  const shape = typeof event.type === 'string' && Object.hasOwn(SHAPES, event.type) ? SHAPES[event.type] : undefined
+  const shape = Object.hasOwn(SHAPES, String(event.type)) ? SHAPES[String(event.type)] : undefined
   if (!shape) return [{ path: 'type', message: 'Must be identify, purchase, refund or track' }]
   object(event, shape, '', report)
   const problem = 'amount!' in shape && event.amount !== undefined && decimalProblem(event.amount, currencyExponent(String(event.currency)))

@@ -61,8 +61,7 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
   if (storage && !resolved.disabled) {
     const ownStore = createQueueStore({ ...resolved, storage }, randomUUID())
     store = ownStore
-    const adopt = (events: string[]) => pipeline.adopt(events)
-    ownStore.claimOrphans(adopt)
+    ownStore.claimOrphans(pipeline.adopt)
     if (resolved.browser) {
       stopWatching = watchPage({
         onHide: (unloading) => {
@@ -75,7 +74,7 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
           if (hidden && !ownStore.owned()) pipeline.discardQueued()
           hidden = false
           pipeline.saveNow()
-          ownStore.claimOrphans(adopt)
+          ownStore.claimOrphans(pipeline.adopt)
         },
       })
     }
@@ -89,7 +88,7 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
       const bytes = utf8Length(json)
       const issues = validateEvent(event)
       // Even alone in a batch, such an event could never be sent.
-      if (ENVELOPE_BYTES + bytes > LIMITS.batchBytes) issues.push({ path: '', message: 'Larger than a batch may be' })
+      if (ENVELOPE_BYTES + bytes > LIMITS.batchBytes) issues.push({ path: '', message: 'Too large for a batch' })
       if (issues.length > 0) {
         const eventId = typeof event.eventId === 'string' ? event.eventId : undefined
         const message = `Invalid ${event.type}: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`
@@ -106,7 +105,8 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
     purchase: (purchase) => enqueue(() => moneyEvent('purchase', purchase)),
     refund: (refund) => enqueue(() => moneyEvent('refund', refund)),
     track: (customerId, name, properties, eventOptions) => enqueue(() => trackEvent(customerId, name, properties, eventOptions)),
-    flush: () => pipeline.flush(),
+    // The pipeline is a closure: its methods need no `this`.
+    flush: pipeline.flush,
     shutdown: async (shutdownOptions) => {
       stopWatching?.()
       const timeout = Math.max(shutdownOptions?.timeout ?? 10_000, resolved.timeout)

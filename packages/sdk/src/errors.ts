@@ -100,7 +100,7 @@ export class QueueOverflowError extends RapportError {
   declare readonly dropped: number
 
   constructor(dropped: number) {
-    super('queue_overflow', `Queue full: dropped the ${dropped} oldest event(s)`, { dropped })
+    super('queue_overflow', `Queue full: dropped ${dropped} oldest event(s)`, { dropped })
   }
 }
 
@@ -126,7 +126,8 @@ function isNamed(error: unknown, name: string): boolean {
 
 /** True for every error of the SDK. */
 export function isRapportError(error: unknown): error is RapportError {
-  return error instanceof RapportError || (typeof error === 'object' && error !== null && BRAND in error)
+  // Every instance carries the brand (see the constructor), whichever copy of the SDK made it.
+  return (error as { [BRAND]?: true } | null | undefined)?.[BRAND] === true
 }
 
 export const isAPIError = (error: unknown): error is APIError => isNamed(error, 'APIError')

@@ -77,4 +77,13 @@ describe('crm.refund', () => {
     ])
     expect(errors[1]?.message).toBe('Invalid refund: amount At most 0 decimals')
   })
+
+  it('refuses, before queueing, an event too large for any batch (512 KB)', async () => {
+    const crm = client()
+    const items = Array.from({ length: 2_000 }, (_, index) => ({ productId: `sku-${index}`, name: 'n'.repeat(300) }))
+    crm.refund({ refundId: 'R-big', amount: '1.00', currency: 'EUR', items })
+    await crm.flush()
+    expect(mock.received).toHaveLength(0)
+    expect(errors.map((error) => isValidationError(error) && [error.eventType, error.issues])).toEqual([['refund', [{ path: '', message: 'Too large for a batch' }]]])
+  })
 })

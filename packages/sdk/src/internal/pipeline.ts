@@ -29,7 +29,6 @@ export interface PipelineConfig {
   report: (error: RapportError) => void
   /** Called (at most once per tick) with every undelivered event after a change, to persist them. */
   save?: ((entries: readonly Entry[]) => void) | undefined
-  random?: () => number
 }
 
 /**
@@ -158,7 +157,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
 
   async function drain(): Promise<void> {
     while (queue.length > 0 && !closed()) {
-      inFlight = queue.splice(0, takeCount(queue, { maxEvents: LIMITS.batchEvents, maxBytes: LIMITS.batchBytes }))
+      inFlight = queue.splice(0, takeCount(queue, LIMITS.batchBytes))
       await deliver(inFlight.slice())
     }
   }
@@ -166,7 +165,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
   async function deliver(batch: Entry[]): Promise<void> {
     for (let attempt = 0; !closed(); attempt++) {
       const result = await post(batch, false)
-      const decision = decide(result, attempt, retry, config.random)
+      const decision = decide(result, attempt, retry)
       switch (decision.kind) {
         case 'done':
           if (result.kind === 'ok') reportRejected(batch, result)
@@ -223,7 +222,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
   }
 
   function isSettled(target: number): boolean {
-    return Math.min(...[unload[0], inFlight[0], queue[0]].map((entry) => entry?.seq ?? Number.POSITIVE_INFINITY)) > target
+    return [unload[0], inFlight[0], queue[0]].every((entry) => !entry || entry.seq > target)
   }
 
   function settle(): void {
@@ -256,14 +255,10 @@ export function createPipeline(config: PipelineConfig): Pipeline {
 
     async close(timeoutMs) {
       if (closed()) return []
-      let cancel: (() => void) | undefined
+      let deadline: ReturnType<typeof setTimeout> | undefined
       // A plain (ref'd) timer on purpose: the app is awaiting shutdown, so the process should wait for it.
-      const deadline = new Promise<void>((resolve) => {
-        const handle = setTimeout(resolve, timeoutMs)
-        cancel = () => clearTimeout(handle)
-      })
-      await Promise.race([flush(), deadline])
-      cancel?.()
+      await Promise.race([flush(), new Promise((resolve) => (deadline = setTimeout(resolve, timeoutMs)))])
+      clearTimeout(deadline)
       const left = pending()
       save?.(left)
       stop.abort()
@@ -279,7 +274,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       const head = queue[0]
       // Past the first event, takeCount keeps within the budget; the first must fit on its own.
       if (closed() || unload.length > 0 || !head || ENVELOPE_BYTES + head.bytes > KEEPALIVE_BYTES) return
-      unload = queue.splice(0, takeCount(queue, { maxEvents: LIMITS.batchEvents, maxBytes: KEEPALIVE_BYTES }))
+      unload = queue.splice(0, takeCount(queue, KEEPALIVE_BYTES))
       void sendOnce(unload)
     },
 

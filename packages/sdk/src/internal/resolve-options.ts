@@ -54,7 +54,7 @@ export function resolveOptions(options: CRMOptions): ResolvedOptions {
   }
   const browser = isBrowser()
   const apiKey = typeof options.apiKey === 'string' ? options.apiKey.trim() : ''
-  if (!apiKey && !options.disabled) problem('No apiKey: nothing will be sent')
+  if (!apiKey && !options.disabled) problem('No apiKey: nothing is sent')
   return {
     apiKey,
     host: (options.host ?? 'http://localhost:3000').replace(/\/+$/, ''),

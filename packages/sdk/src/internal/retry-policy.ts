@@ -40,7 +40,8 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
   const trimmed = header.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
   const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  // NaN (unreadable) fails the comparison.
+  return date >= 0 ? Math.max(0, date - now) : undefined
 }
 
 /**

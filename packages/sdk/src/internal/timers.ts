@@ -11,13 +11,13 @@ export function startTimer(callback: () => void, ms: number): () => void {
 /** Resolves after `ms`, or as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
     const done = () => {
       cancel()
       signal?.removeEventListener('abort', done)
       resolve()
     }
     const cancel = startTimer(done, ms)
-    signal?.addEventListener('abort', done)
+    if (signal?.aborted) done()
+    else signal?.addEventListener('abort', done)
   })
 }

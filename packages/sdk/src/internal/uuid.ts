@@ -3,8 +3,8 @@
  * (a page served over plain http), where `getRandomValues` still exists.
  */
 export function randomUUID(): string {
-  const crypto = globalThis.crypto
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const { crypto } = globalThis
+  if (crypto.randomUUID) return crypto.randomUUID()
   const bytes = crypto.getRandomValues(new Uint8Array(31))
   // Each template digit `x` becomes a random hex digit; `y` the variant (8–b); `4` is the version.
   let index = 0

@@ -28,6 +28,8 @@ const valid: Array<Record<string, unknown>> = [
   { ...refund, orderId: 'A-1', customerId: 'user-42', reason: 'damaged', country: 'Germany', items: [{ productId: 'mug', quantity: 1, unitPrice: '9.95' }] },
   { ...refund, amount: 0, currency: 'KWD' },
   { ...refund, amount: '1.234', currency: 'KWD' },
+  { ...purchase, amount: '9999999999999.99' },
+  { ...purchase, amount: '0009999999999999' },
 ]
 
 const invalid: Array<[Record<string, unknown>, string]> = [
@@ -46,6 +48,8 @@ const invalid: Array<[Record<string, unknown>, string]> = [
   [{ ...purchase, amount: '49.999' }, 'amount'],
   [{ ...purchase, amount: '-1' }, 'amount'],
   [{ ...purchase, amount: 0.1 + 0.2 }, 'amount'],
+  [{ ...purchase, amount: '10000000000000' }, 'amount'],
+  [{ ...purchase, amount: 1e21 }, 'amount'],
   [{ ...purchase, amount: '10.5', currency: 'JPY' }, 'amount'],
   [{ ...purchase, currency: 'eur' }, 'currency'],
   [{ ...purchase, orderId: undefined }, 'orderId'],

@@ -45,8 +45,9 @@ export function decimalProblem(amount: unknown, scale: number): string | undefin
   const text = typeof amount === 'number' && amount >= 0 && !/e/i.test(String(amount)) ? String(amount) : amount
   const match = typeof text === 'string' ? DECIMAL.exec(text) : null
   if (!match) return 'Must be a non-negative decimal such as "49.90"'
-  // 13 whole digits keep minor units far inside int64 (the server's MAX_AMOUNT_INTEGER_DIGITS).
-  if ((match[1] ?? '').replace(/^0+(?=\d)/, '').length > 13) return 'Too large'
+  // 13 whole digits keep minor units far inside int64 (the server's MAX_AMOUNT_INTEGER_DIGITS);
+  // a Number holds 13 digits exactly, and leading zeros do not count.
+  if (Number(match[1]) >= 1e13) return 'Too large'
   if ((match[2] ?? '').replace(/0+$/, '').length > scale) return `At most ${scale} decimals`
   return undefined
 }
@@ -54,7 +55,7 @@ export function decimalProblem(amount: unknown, scale: number): string | undefin
 const occurredAt: Check = (value) => {
   const time = typeof value === 'string' && DATE_TIME.test(value) ? Date.parse(value) : Number.NaN
   // From 1970 to one day ahead of the clock, like the server.
-  return !(time >= 0 && time <= Date.now() + 86_400_000) && 'Must be an ISO 8601 date-time with an offset, 1970 to now'
+  return !(time >= 0 && time <= Date.now() + 86_400_000) && 'Must be an ISO 8601 date-time with offset, 1970 to now'
 }
 
 /**
@@ -96,7 +97,7 @@ const item: Shape = {
   'productId!': id,
   name: text(512),
   category: text(256),
-  quantity: (value) => !(Number.isInteger(value) && Number(value) >= 1 && Number(value) <= 1e9) && 'Must be an integer from 1 to 1e9',
+  quantity: (value) => !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1e9) && 'Must be an integer from 1 to 1e9',
   unitPrice: (value) => decimalProblem(value, LIMITS.unitPriceDecimals),
 }
 

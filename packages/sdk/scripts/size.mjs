@@ -1,19 +1,26 @@
-// Bundles each public entry for browsers (minified, tree-shaken, as an app's
-// bundler would) and fails when its gzip size passes the budget.
+// Bundles each built entry for browsers (minified, tree-shaken, as an app's
+// bundler would) and fails when its gzip size passes the budget. It measures
+// `dist/` — what is published — so run the build first (`turbo run test` does).
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
 const BUDGETS = [
-  // Issue 3 asks for 6 KB; the entry is at ~6.5 KB (validation, persistence and
-  // the error tree). Held at 7 KB so it cannot grow while the last cut is decided.
-  { entry: 'src/ingest.ts', name: '@rapport/sdk/ingest', maxKB: 7, targetKB: 6 },
-  { entry: 'src/index.ts', name: '@rapport/sdk', maxKB: 15, targetKB: 15 },
+  // Issue 3: the browser ingestion API (createIngestClient, identify/purchase/refund/track,
+  // persistence, unload flush, the error tree) in at most 6 KB.
+  { entry: 'dist/ingest.js', name: '@rapport/sdk/ingest', maxKB: 6 },
+  { entry: 'dist/index.js', name: '@rapport/sdk', maxKB: 15 },
 ]
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 let failed = false
-for (const { entry, name, maxKB, targetKB } of BUDGETS) {
+for (const { entry, name, maxKB } of BUDGETS) {
+  if (!existsSync(new URL(`../${entry}`, import.meta.url))) {
+    console.log(`FAIL ${name}: ${entry} is missing; run \`npm run build\` first`)
+    failed = true
+    continue
+  }
   const result = await build({
     entryPoints: [entry],
     absWorkingDir: root,
@@ -32,7 +39,5 @@ for (const { entry, name, maxKB, targetKB } of BUDGETS) {
   const ok = gzipKB <= maxKB
   failed ||= !ok
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${(code.length / 1024).toFixed(2)} KB minified, ${gzipKB.toFixed(2)} KB gzip (budget ${maxKB} KB)`)
-  // The issue's target is printed separately so a miss stays visible while the gate holds the line.
-  if (gzipKB > targetKB) console.log(`     target ${targetKB} KB: missed by ${(gzipKB - targetKB).toFixed(2)} KB`)
 }
 if (failed) process.exit(1)

@@ -29,8 +29,9 @@ describe('takeCount', () => {
 })
 
 describe('utf8Length', () => {
-  it('agrees with TextEncoder, lone surrogates included', () => {
-    for (const text of ['', 'abc', 'é', '€', '😀', 'a\uD800b', '\uDC00', 'x😀y€']) {
+  it('agrees with TextEncoder on JSON text, escaped lone surrogates included', () => {
+    for (const value of ['', 'abc', 'é', '€', '😀', 'a\uD800b', '\uDC00', 'x😀y€', { nested: ['日本語', '\uD83D'] }]) {
+      const text = JSON.stringify(value)
       expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
     }
   })

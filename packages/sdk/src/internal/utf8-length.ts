@@ -1,11 +1,14 @@
-/** Bytes of `text` encoded as UTF-8, without allocating the encoding. */
+/**
+ * Bytes of JSON text encoded as UTF-8, without allocating the encoding. Each
+ * UTF-16 unit is 1, 2 or 3 bytes, and each half of a surrogate pair 2 (the pair
+ * is one 4-byte character). JSON text has no lone surrogates: `JSON.stringify`
+ * escapes them.
+ */
 export function utf8Length(text: string): number {
   let bytes = 0
-  // By code point: a surrogate pair counts once, as 4 bytes; a lone surrogate
-  // (which `JSON.stringify` never emits) as the 3 bytes of its replacement.
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3
   }
   return bytes
 }

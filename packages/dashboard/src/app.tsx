@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { lazy, type ReactNode, Suspense, useEffect } from 'react'
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
 import { isUnauthorized } from './api/errors'
 import { createQueryClient } from './api/query-client'
 import { queries } from './api/queries'
@@ -84,8 +84,22 @@ function SignedIn({ pathname }: { pathname: string }) {
   )
 }
 
+/** After an in-app navigation, focus moves to the new page's content, as a page load would put it. */
+function useFocusOnNavigation(pathname: string): void {
+  const first = useRef(true)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    document.getElementById('main')?.focus({ preventScroll: true })
+  }, [pathname])
+}
+
 function Routes() {
   const { pathname } = useLocation()
+  useFocusOnNavigation(pathname)
   if (pathname === '/login') return <LoginPage />
   if (pathname === '/signup') return <SignupPage />
   return <SignedIn pathname={pathname} />

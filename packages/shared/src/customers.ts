@@ -17,7 +17,7 @@ export const customerListInputSchema = z.strictObject({
   search: z.string().max(256).optional(),
   sort: customerSortSchema.default('lastSeen'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
   /** `nextCursor` of the previous page. */
   cursor: z.string().max(1024).optional(),
   /** Only customers in this RFM segment. */
@@ -49,6 +49,8 @@ export const customerTotalsSchema = z.object({
   firstPurchaseAt: isoDateTime.nullable(),
   lastPurchaseAt: isoDateTime.nullable(),
 })
+
+export type CustomerTotals = z.output<typeof customerTotalsSchema>
 
 export const customerSchema = z.object({
   customerId: z.string(),

@@ -65,6 +65,7 @@ export {
   type CustomerListInput,
   type CustomerPage,
   type CustomerSort,
+  type CustomerTotals,
   type PurchaseRecord,
   type TimelineEntry,
 } from './customers.js'

@@ -18,7 +18,7 @@ export const reportInputSchema = z
     compareTo: z.enum(['previous_period', 'previous_year']).optional(),
     breakdownBy: breakdownBySchema.optional(),
     /** Rows in each top list and in the breakdown. */
-    limit: z.coerce.number().int().min(1).max(100).default(10),
+    limit: z.coerce.number<number>().int().min(1).max(100).default(10),
   })
   .superRefine(checkPeriod)
 export type ReportInput = z.input<typeof reportInputSchema>

@@ -35,7 +35,7 @@ export const segmentsInputSchema = z.strictObject({
   /** Scores as of the start of this day (default: now). */
   asOf: isoDateSchema.optional(),
   /** Movement is measured against the scores this many days earlier. */
-  compareDays: z.coerce.number().int().min(1).max(3660).default(30),
+  compareDays: z.coerce.number<number>().int().min(1).max(3660).default(30),
   projectId: z.uuid().optional(),
 })
 export type SegmentsInput = z.input<typeof segmentsInputSchema>

@@ -5,7 +5,7 @@ export const trendsInputSchema = z
   .strictObject({
     ...periodFields,
     /** Rows in the rising and falling lists. */
-    limit: z.coerce.number().int().min(1).max(50).default(5),
+    limit: z.coerce.number<number>().int().min(1).max(50).default(5),
   })
   .superRefine(checkPeriod)
 export type TrendsInput = z.input<typeof trendsInputSchema>

@@ -126,6 +126,9 @@ export async function runImport(
   )
   let mapper: RowMapper | undefined
   let width = 0
+  // Also while the loop waits for a write (PGlite shares this thread).
+  const timer = setInterval(reportProgress, progressInterval)
+  timer.unref()
   try {
     for await (const row of csvRows(bytes)) {
       if (mapper === undefined) {
@@ -152,6 +155,8 @@ export async function runImport(
     // Let a write in flight settle before the caller reports the failure.
     await writer.drain().catch(() => {})
     throw error
+  } finally {
+    clearInterval(timer)
   }
   return tally.summary(request.format.name)
 }

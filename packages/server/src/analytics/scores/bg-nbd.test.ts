@@ -48,6 +48,15 @@ describe('BG/NBD log-likelihood', () => {
     }
   })
 
+  it('stays exact near the no-dropout boundary (a → 0, huge b), where log-gamma differences cancel badly', () => {
+    // The limit is the NBD likelihood: lnΓ(r + x) − lnΓ(r) + r ln α − (r + x) ln(α + T).
+    const r = 0.72
+    const alpha = 66.6
+    const c = { frequency: 12, recency: 200, age: 260 }
+    const nbd = logGammaDirect(r + 12) - logGammaDirect(r) + r * Math.log(alpha) - (r + 12) * Math.log(alpha + 260)
+    expect(bgNbdCustomerLogLikelihood({ r, alpha, a: 1e-27, b: 3e16 }, c)).toBeCloseTo(nbd, 9)
+  })
+
   it('gives ≈ −9582.4 on the CDNOW summary at the published estimates', () => {
     expect(bgNbdLogLikelihood(PUBLISHED, customers)).toBeCloseTo(-9582.4, 0)
   })

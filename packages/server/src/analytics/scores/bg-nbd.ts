@@ -24,13 +24,17 @@ export type BgNbdCustomer = Pick<CustomerSummary, 'frequency' | 'recency' | 'age
  * A₂ = lnΓ(a + b) + lnΓ(b + x) − lnΓ(b) − lnΓ(a + b + x),
  * A₃ = −(r + x) ln(α + T),
  * A₄ = ln a − ln(b + x − 1) − (r + x) ln(α + tₓ),
- * the last sum by log-sum-exp.
+ * the last sum by log-sum-exp. For whole x, A₂ is computed as the finite sum
+ * −Σᵢ₌₀^(x−1) log1p(a / (b + i)), which it equals exactly: the four log-gammas cancel badly when b is
+ * huge (the fit can drift there when the data show almost no dropout).
  */
 export function bgNbdCustomerLogLikelihood(params: BgNbdParams, customer: BgNbdCustomer): number {
   const { r, alpha, a, b } = params
   const { frequency: x, recency: tx, age: T } = customer
   const a1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha)
-  const a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x)
+  let a2 = 0
+  if (Number.isInteger(x)) for (let i = 0; i < x; i++) a2 -= Math.log1p(a / (b + i))
+  else a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x)
   const a3 = -(r + x) * Math.log(alpha + T)
   if (x === 0) return a1 + a2 + a3
   const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx)
@@ -65,6 +69,8 @@ export interface BgNbdFitOptions {
   start?: BgNbdParams
 }
 
+const LOG_PARAMETER_BOUND = 30
+
 /** Customers with the same (x, tₓ, T) contribute the same term, so the likelihood is summed once per group. */
 function groupCustomers(customers: readonly BgNbdCustomer[]): { customer: BgNbdCustomer; count: number }[] {
   const groups = new Map<string, { customer: BgNbdCustomer; count: number }>()
@@ -95,8 +101,11 @@ export function fitBgNbd(customers: readonly BgNbdCustomer[], options: BgNbdFitO
     a: Math.exp(lA),
     b: Math.exp(lB),
   })
-  // Scaled by the number of customers so the tolerances mean the same for any data size.
+  // Scaled by the number of customers so the tolerances mean the same for any data size. Parameters
+  // are kept within e^±30 so that a drift towards a boundary (a → 0 when there is no visible
+  // dropout) stops before the arithmetic degenerates.
   const objective = (theta: number[]): number => {
+    if (theta.some((v) => Math.abs(v) > LOG_PARAMETER_BOUND)) return Number.POSITIVE_INFINITY
     const params = toParams(theta)
     let total = 0
     for (const { customer, count } of groups) total += count * bgNbdCustomerLogLikelihood(params, customer)

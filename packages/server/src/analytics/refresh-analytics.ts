@@ -23,6 +23,12 @@ export async function refreshAnalytics(db: Kysely<Database>, project: ProjectRow
     `.execute(trx)
     if (consumed.rows.length === 0) return 0
     const days = [...new Set(consumed.rows.map((row) => row.day))].sort()
+    // After a bulk load the planner needs real row counts, or it joins the day ranges by scanning.
+    if (days.length >= LARGE_REBUILD_DAYS) {
+      await sql`analyze purchases, purchase_items, refunds, refund_items`.execute(trx)
+      // Product rollups group hundreds of thousands of lines: sort in memory, not on disk.
+      await sql`set local work_mem = '64MB'`.execute(trx)
+    }
     for (let start = 0; start < days.length; start += DAYS_PER_STEP) {
       await rebuildDays(trx, project, days.slice(start, start + DAYS_PER_STEP))
     }
@@ -31,5 +37,5 @@ export async function refreshAnalytics(db: Kysely<Database>, project: ProjectRow
     return days.length
   })
   // After a bulk rebuild (an import), fresh statistics keep the planner on fast plans.
-  if (rebuilt >= LARGE_REBUILD_DAYS) await sql`analyze daily_sales, daily_product_sales, monthly_product_sales, customers, purchases`.execute(db)
+  if (rebuilt >= LARGE_REBUILD_DAYS) await sql`analyze daily_sales, daily_product_sales, monthly_product_sales, customers`.execute(db)
 }

@@ -85,11 +85,18 @@ export async function recomputeRfm(db: Kysely<Database>, projectId: string, curr
   await sql`
     update customers c set
       rfm_recency = s.recency, rfm_frequency = s.frequency, rfm_monetary = s.monetary, segment = s.segment
-    from (select c2.customer_id, s.recency, s.frequency, s.monetary, s.segment
-          from customers c2 left join (${scoredCustomersQuery(projectId, currency, 'infinity')}) s on s.customer_id = c2.customer_id
-          where c2.project_id = ${projectId}) as s
+    from (${scoredCustomersQuery(projectId, currency, 'infinity')}) as s
     where c.project_id = ${projectId} and c.customer_id = s.customer_id
       and (c.segment is distinct from s.segment or c.rfm_recency is distinct from s.recency
         or c.rfm_frequency is distinct from s.frequency or c.rfm_monetary is distinct from s.monetary)
+  `.execute(db)
+  // Customers whose orders were all refunded or moved away lose their scores.
+  await sql`
+    update customers c set rfm_recency = null, rfm_frequency = null, rfm_monetary = null, segment = null
+    where c.project_id = ${projectId} and c.segment is not null
+      and not exists (
+        select 1 from purchases p
+        where p.project_id = ${projectId} and p.customer_id = c.customer_id and p.status = 'completed'
+      )
   `.execute(db)
 }

@@ -1,0 +1,248 @@
+import { median } from '../stats/index.js'
+import { closuresAt, type ForecastCache, type ForecastSetup, forecastFrom, type OriginForecast, scorePoints } from './backtest.js'
+import { empiricalIntervals, type IntervalBounds, residualIntervals } from './intervals.js'
+import { accuracy } from './metrics.js'
+import type { ModelName } from './model-input.js'
+import { MODEL_NAMES, unsupportedReason } from './models.js'
+
+/** Options for {@link selectModel}. */
+export interface SelectModelOptions {
+  /** Intervals ahead to forecast. */
+  horizon: number
+  /**
+   * Season length.
+   * @default 7
+   */
+  period?: number
+  /**
+   * Backtest origins: the last `origins` points of the history each start a forecast.
+   * @default 8 × period (8 weeks of daily data)
+   */
+  origins?: number
+  /**
+   * Candidate models.
+   * @default every model in MODEL_NAMES
+   */
+  models?: readonly ModelName[]
+  /**
+   * Size of the combination: the median of the best `combine` models by backtest MASE is a
+   * candidate too (it is chosen when its backtest MASE is the lowest). 0 or 1 turns it off.
+   * @default 3
+   */
+  combine?: number
+  /** Known closures, indexed like the series and continuing `horizon` points past its end. */
+  closed?: readonly boolean[]
+  /**
+   * `'infer'` also reads closures from the history (see inferClosedDays); `'none'` does not.
+   * @default 'infer'
+   */
+  calendar?: 'infer' | 'none'
+  /**
+   * Clip forecasts and interval bounds at 0 (for counts; net revenue can be negative).
+   * @default false
+   */
+  nonNegative?: boolean
+  /**
+   * `'best'` forecasts with whichever candidate (single model or combination) has the lowest
+   * backtest MASE; `'combination'` always uses the combination when there are enough models.
+   * @default 'best'
+   */
+  choose?: 'best' | 'combination'
+  /**
+   * How the combination merges its models' forecasts.
+   * @default 'median'
+   */
+  combineWith?: 'median' | 'mean'
+  /** Fitted forecasts to reuse across calls on the same series. */
+  cache?: ForecastCache
+}
+
+/** One forecast interval. */
+export interface ForecastPoint extends IntervalBounds {
+  value: number
+}
+
+/** Backtest accuracy of the chosen model, next to seasonal naive's. */
+export interface SelectionBacktest {
+  mase: number
+  smape: number
+  /** Coverage of the 80% intervals, each origin's intervals built from the other origins' errors. */
+  coverage80: number
+  coverage95: number
+  /** Number of backtest origins. */
+  origins: number
+  baseline: { model: 'seasonal_naive'; mase: number; smape: number }
+}
+
+/** The chosen model, its forecast and how it did on the history. */
+export interface ModelSelection {
+  /** The chosen model, or `'combination'` for the median of `components`. */
+  model: ModelName | 'combination'
+  /** The models behind the forecast (one unless it is a combination). */
+  components: ModelName[]
+  points: ForecastPoint[]
+  backtest: SelectionBacktest
+  /** Backtest MASE of every candidate, best first. */
+  ranking: { model: ModelName | 'combination'; mase: number }[]
+  notes: string[]
+}
+
+/** Fewest backtest origins for empirical intervals; below it residual-based normal intervals are used. */
+const MIN_ORIGINS_FOR_INTERVALS = 8
+/** Origins look back this many seasons to measure the series level that errors are relative to. */
+const LEVEL_SEASONS = 4
+
+/** Mean |y| over the open points of the last few seasons before `origin` (1 when there are none). */
+function levelAt(series: readonly number[], origin: number, closed: readonly boolean[], period: number): number {
+  let sum = 0
+  let count = 0
+  for (let t = Math.max(0, origin - LEVEL_SEASONS * Math.max(1, period)); t < origin; t++) {
+    if (closed[t]) continue
+    sum += Math.abs(series[t] ?? 0)
+    count++
+  }
+  return count === 0 || sum === 0 ? 1 : sum / count
+}
+
+/** The forecast of a set of component models at an origin: the model's own, or their median. */
+function combinedForecast(
+  series: readonly number[],
+  origin: number,
+  components: readonly ModelName[],
+  setup: ForecastSetup & { combineWith: 'median' | 'mean' },
+  cache: ForecastCache,
+): number[] {
+  const fits = components.map((model) => forecastFrom(series, origin, model, setup, cache).forecast)
+  const out: number[] = []
+  for (let s = 0; s < setup.horizon; s++) {
+    const values = fits.map((f) => f[s] ?? 0)
+    out.push(setup.combineWith === 'median' ? median(values) : values.reduce((a, b) => a + b, 0) / values.length)
+  }
+  return out
+}
+
+/**
+ * Picks a forecasting model for a series by rolling-origin backtest on its own history and
+ * forecasts `horizon` points with 80% and 95% intervals.
+ *
+ * Each candidate (and the median of the best `combine`) is fitted at each of the last `origins`
+ * points using only the data before it; the lowest pooled MASE wins. Intervals are the empirical
+ * quantiles of the winner's backtest errors at each horizon step, relative to the series level
+ * (see empiricalIntervals); closed days ahead are exactly 0 with a [0, 0] interval. Histories
+ * shorter than two seasons drop the seasonal models, and too few origins for empirical intervals
+ * give residual-based ones; `notes` says which and why.
+ *
+ * @example
+ * const result = selectModel(dailyRevenue, { horizon: 7, period: 7 })
+ * result.model // e.g. 'combination'
+ * result.points[0] // { value, lower80, upper80, lower95, upper95 }
+ */
+export function selectModel(series: readonly number[], options: SelectModelOptions): ModelSelection {
+  const period = options.period ?? 7
+  const horizon = options.horizon
+  const n = series.length
+  const cache = options.cache ?? new Map()
+  const setup = { period, horizon, closed: options.closed, calendar: options.calendar ?? 'infer', combineWith: options.combineWith ?? 'median' }
+  const notes: string[] = []
+
+  const candidates: ModelName[] = []
+  for (const model of options.models ?? MODEL_NAMES) {
+    const reason = unsupportedReason(model, n, period)
+    if (reason === undefined) candidates.push(model)
+    else notes.push(`${model} not considered: ${reason}, the history has ${n}`)
+  }
+  if (period > 1 && n < 2 * period) notes.push(`history shorter than two seasons (${n} < ${2 * period}): only non-seasonal models are compared`)
+  if (candidates.length === 0) candidates.push(n >= 2 ? 'ses' : 'seasonal_naive')
+
+  // Every origin needs two seasons of training data of its own (or 3 points without a season).
+  const minTraining = Math.max(3, 2 * period)
+  const originCount = Math.max(0, Math.min(options.origins ?? 8 * period, n - minTraining))
+  const origins: number[] = []
+  for (let origin = n - originCount; origin < n; origin++) origins.push(origin)
+  const closedNow = closuresAt(series, n, setup)
+  const originClosures = new Map(origins.map((origin) => [origin, closuresAt(series, origin, setup)]))
+  const runAt = (components: readonly ModelName[]): OriginForecast[] =>
+    origins.map((origin) => ({
+      origin,
+      forecast: combinedForecast(series, origin, components, setup, cache),
+      closed: (originClosures.get(origin) ?? []).slice(origin),
+    }))
+
+  const ranking: { model: ModelName | 'combination'; components: ModelName[]; mase: number; runs: OriginForecast[] }[] = candidates.map((model) => {
+    const runs = runAt([model])
+    return { model, components: [model], mase: accuracy(scorePoints(series, runs, period)).mase, runs }
+  })
+  ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
+  const k = Math.min(options.combine ?? 3, ranking.length)
+  if (k >= 2 && originCount > 0) {
+    const components = ranking.slice(0, k).map((r) => r.components[0]).filter((m): m is ModelName => m !== undefined)
+    const runs = runAt(components)
+    const combination = { model: 'combination' as const, components, mase: accuracy(scorePoints(series, runs, period)).mase, runs }
+    ranking.push(combination)
+    ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
+    if (options.choose === 'combination') ranking.unshift(...ranking.splice(ranking.indexOf(combination), 1))
+  }
+  const chosen = ranking[0] ?? { model: candidates[0] ?? 'ses', components: candidates.slice(0, 1), mase: Number.NaN, runs: [] }
+  if (originCount === 0) notes.push('history too short for a backtest: no accuracy figures yet')
+
+  // Backtest errors, relative to the level at their origin, by horizon step (open days only).
+  const errors = chosen.runs.map(({ origin, forecast, closed }) => {
+    const level = levelAt(series, origin, originClosures.get(origin) ?? [], period)
+    return forecast.map((value, s) => {
+      const actual = series[origin + s]
+      return actual === undefined || closed[s] ? undefined : (actual - value) / level
+    })
+  })
+  const byStep = (skip: number): number[][] =>
+    Array.from({ length: horizon }, (_, s) => errors.flatMap((row, i) => (i === skip || row[s] === undefined ? [] : [row[s] ?? 0])))
+
+  const finalFits = chosen.components.map((model) => forecastFrom(series, n, model, setup, cache))
+  for (const fit of finalFits) for (const note of fit.notes) if (!notes.includes(note)) notes.push(note)
+  const value = combinedForecast(series, n, chosen.components, setup, cache)
+  let bounds: IntervalBounds[]
+  if (originCount >= MIN_ORIGINS_FOR_INTERVALS) {
+    bounds = empiricalIntervals(value, byStep(-1), levelAt(series, n, closedNow, period))
+  } else {
+    bounds = residualIntervals(value, finalFits[0]?.residuals ?? [])
+    notes.push(`fewer than ${MIN_ORIGINS_FOR_INTERVALS} backtest origins: intervals from the in-sample residual spread, widened by √h`)
+  }
+  const clip = options.nonNegative ?? false
+  if (clip) notes.push('forecasts and interval bounds clipped at 0 (the metric cannot be negative)')
+  const points = value.map((v, s): ForecastPoint => {
+    const b = bounds[s] ?? { lower80: Number.NaN, upper80: Number.NaN, lower95: Number.NaN, upper95: Number.NaN }
+    if (closedNow[n + s]) return { value: 0, lower80: 0, upper80: 0, lower95: 0, upper95: 0 }
+    const c = (x: number): number => (clip ? Math.max(0, x) : x)
+    return { value: c(v), lower80: c(b.lower80), upper80: c(b.upper80), lower95: c(b.lower95), upper95: c(b.upper95) }
+  })
+
+  // Coverage: each origin's intervals come from the errors of the other origins (leave-one-out).
+  const scored = chosen.runs.flatMap((run, i) => {
+    const level = levelAt(series, run.origin, originClosures.get(run.origin) ?? [], period)
+    const intervals = empiricalIntervals(run.forecast, byStep(i), level)
+    return scorePoints(series, [run], period).map((p, s) => ({ ...p, ...(intervals[s] ?? {}) }))
+  })
+  const summary = accuracy(scored)
+  const baselineSetup: ForecastSetup = { period, horizon, calendar: 'none' }
+  const baselineRuns = origins.map((origin) => ({
+    origin,
+    forecast: forecastFrom(series, origin, 'seasonal_naive', baselineSetup, cache).forecast,
+    closed: [],
+  }))
+  const baseline = accuracy(scorePoints(series, baselineRuns, period))
+  if (chosen.model === 'combination') notes.push(`median of the ${chosen.components.length} best models by backtest MASE: ${chosen.components.join(', ')}`)
+  return {
+    model: chosen.model,
+    components: chosen.components,
+    points,
+    backtest: {
+      mase: summary.mase,
+      smape: summary.smape,
+      coverage80: summary.coverage80,
+      coverage95: summary.coverage95,
+      origins: originCount,
+      baseline: { model: 'seasonal_naive', mase: baseline.mase, smape: baseline.smape },
+    },
+    ranking: ranking.map(({ model, mase }) => ({ model, mase })),
+    notes,
+  }
+}

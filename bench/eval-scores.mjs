@@ -1,4 +1,5 @@
-// Customer scores on the online-retail dataset: BG/NBD fitted on the calibration period (to
+// Customer scores. First the CDNOW check (published BG/NBD and Gamma–Gamma fits), then on the
+// online-retail dataset: BG/NBD fitted on the calibration period (to
 // 2011-08-31), predicted vs actual transactions from 2011-09-01 to the end of the data
 // (2011-12-09), plain and with a seasonal adjustment; the Gamma–Gamma fit and the
 // frequency/value correlation.
@@ -52,6 +53,31 @@ function* csvRows(text) {
     row.push(field)
     yield row
   }
+}
+
+// CDNOW sample (Fader, Hardie & Lee 2005): the published BG/NBD and Gamma–Gamma fits, in weeks.
+{
+  const directory = fileURLToPath(new URL('../../shared/data/cdnow/', import.meta.url))
+  const compact = (yyyymmdd) => dayOf(`${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`)
+  const purchases = readFileSync(`${directory}cdnow-sample-transactions.txt`, 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => fields.length === 5)
+    .map(([, id, date, , dollars]) => ({ customerId: id, day: compact(date), value: Number(dollars) }))
+  const lastDay = compact('19970930')
+  const cdnow = [...scores.summarizeCustomers(purchases, { lastDay, unitDays: 7 }).values()]
+  const fit = scores.fitBgNbd(cdnow)
+  const { r, alpha, a, b } = fit.params
+  console.log(`CDNOW BG/NBD (weeks), ${fit.customers} customers: r = ${r.toFixed(4)}, α = ${alpha.toFixed(4)}, a = ${a.toFixed(4)}, b = ${b.toFixed(4)}, log-likelihood ${fit.logLikelihood.toFixed(2)}`)
+  const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }
+  const predicted = cdnow.reduce((sum, c) => sum + scores.expectedTransactions(published, c, 39), 0)
+  const actualDays = new Set(purchases.filter((p) => p.day > lastDay).map((p) => `${p.customerId}|${p.day}`)).size
+  console.log(`  weeks 40–78 with the published estimates: predicted ${predicted.toFixed(1)}, actual ${actualDays} purchase days`)
+  const gg = scores.fitGammaGamma(cdnow)
+  console.log(
+    `  Gamma–Gamma, ${gg.customers} repeat customers: p = ${gg.params.p.toFixed(3)}, q = ${gg.params.q.toFixed(3)}, γ = ${gg.params.gamma.toFixed(2)}, ` +
+      `correlation(frequency, mean value) = ${gg.frequencyMonetaryCorrelation.toFixed(3)}\n`,
+  )
 }
 
 const CUTOFF = dayOf('2011-09-01')

@@ -18,13 +18,13 @@ export interface EvaluationOptions {
   innerOrigins?: number
   /** @default every model */
   models?: readonly ModelName[]
-  /** @default 3 */
+  /** @default 5 */
   combine?: number
   /** @default 'infer' */
   calendar?: 'infer' | 'none'
-  /** @default 'best' */
+  /** @default 'combination' */
   choose?: 'best' | 'combination'
-  /** @default 'median' */
+  /** @default 'mean' */
   combineWith?: 'median' | 'mean'
 }
 
@@ -64,18 +64,17 @@ export function evaluateForecasts(series: readonly number[], options: Evaluation
         period,
         origins: options.innerOrigins ?? 8 * period,
         models: method === 'selected' ? models : [method],
-        combine: method === 'selected' ? (options.combine ?? 3) : 0,
+        combine: method === 'selected' ? (options.combine ?? 5) : 0,
         calendar: options.calendar ?? 'infer',
-        choose: options.choose ?? 'best',
-        combineWith: options.combineWith ?? 'median',
+        choose: options.choose ?? 'combination',
+        combineWith: options.combineWith ?? 'mean',
         cache,
       })
       if (method === 'selected') choices[selection.model] = (choices[selection.model] ?? 0) + 1
       selection.points.forEach((p, s) => {
         const actual = series[origin + s]
         if (actual === undefined) return
-        const closed = p.value === 0 && p.lower80 === 0 && p.upper80 === 0
-        points.get(method)?.push({ actual, forecast: p.value, scale, ...p, closed })
+        points.get(method)?.push({ actual, forecast: p.value, scale, ...p })
       })
     }
     baseline.forEach((value, s) => {

@@ -25,9 +25,10 @@ export interface SelectModelOptions {
    */
   models?: readonly ModelName[]
   /**
-   * Size of the combination: the median of the best `combine` models by backtest MASE is a
-   * candidate too (it is chosen when its backtest MASE is the lowest). 0 or 1 turns it off.
-   * @default 3
+   * Size of the combination: the best `combine` models by backtest MASE, merged by
+   * `combineWith`. 0 or 1 turns it off. With the six models, 5 is all but (almost always)
+   * seasonal naive.
+   * @default 5
    */
   combine?: number
   /** Known closures, indexed like the series and continuing `horizon` points past its end. */
@@ -43,14 +44,15 @@ export interface SelectModelOptions {
    */
   nonNegative?: boolean
   /**
-   * `'best'` forecasts with whichever candidate (single model or combination) has the lowest
-   * backtest MASE; `'combination'` always uses the combination when there are enough models.
-   * @default 'best'
+   * `'combination'` always uses the combination when there are enough models (the equal-weight
+   * combination was steadier than picking the backtest winner on the development window, see
+   * BENCHMARKS.md); `'best'` takes whichever candidate has the lowest backtest MASE.
+   * @default 'combination'
    */
   choose?: 'best' | 'combination'
   /**
    * How the combination merges its models' forecasts.
-   * @default 'median'
+   * @default 'mean'
    */
   combineWith?: 'median' | 'mean'
   /** Fitted forecasts to reuse across calls on the same series. */
@@ -60,6 +62,8 @@ export interface SelectModelOptions {
 /** One forecast interval. */
 export interface ForecastPoint extends IntervalBounds {
   value: number
+  /** A known closure: the value and both intervals are exactly 0. */
+  closed: boolean
 }
 
 /** Backtest accuracy of the chosen model, next to seasonal naive's. */
@@ -76,7 +80,7 @@ export interface SelectionBacktest {
 
 /** The chosen model, its forecast and how it did on the history. */
 export interface ModelSelection {
-  /** The chosen model, or `'combination'` for the median of `components`. */
+  /** The chosen model, or `'combination'` for the mean (or median) of `components`. */
   model: ModelName | 'combination'
   /** The models behind the forecast (one unless it is a combination). */
   components: ModelName[]
@@ -104,7 +108,7 @@ function levelAt(series: readonly number[], origin: number, closed: readonly boo
   return count === 0 || sum === 0 ? 1 : sum / count
 }
 
-/** The forecast of a set of component models at an origin: the model's own, or their median. */
+/** The forecast of a set of component models at an origin: the model's own, or their mean (or median). */
 function combinedForecast(
   series: readonly number[],
   origin: number,
@@ -125,9 +129,10 @@ function combinedForecast(
  * Picks a forecasting model for a series by rolling-origin backtest on its own history and
  * forecasts `horizon` points with 80% and 95% intervals.
  *
- * Each candidate (and the median of the best `combine`) is fitted at each of the last `origins`
- * points using only the data before it; the lowest pooled MASE wins. Intervals are the empirical
- * quantiles of the winner's backtest errors at each horizon step, relative to the series level
+ * Each candidate is fitted at each of the last `origins` points using only the data before it and
+ * ranked by pooled MASE; by default the forecast is the mean of the best `combine` (with
+ * `choose: 'best'`, the lowest MASE wins, combination included). Intervals are the empirical
+ * quantiles of the chosen forecast's backtest errors at each horizon step, relative to the series level
  * (see empiricalIntervals); closed days ahead are exactly 0 with a [0, 0] interval. Histories
  * shorter than two seasons drop the seasonal models, and too few origins for empirical intervals
  * give residual-based ones; `notes` says which and why.
@@ -135,14 +140,14 @@ function combinedForecast(
  * @example
  * const result = selectModel(dailyRevenue, { horizon: 7, period: 7 })
  * result.model // e.g. 'combination'
- * result.points[0] // { value, lower80, upper80, lower95, upper95 }
+ * result.points[0] // { value, lower80, upper80, lower95, upper95, closed }
  */
 export function selectModel(series: readonly number[], options: SelectModelOptions): ModelSelection {
   const period = options.period ?? 7
   const horizon = options.horizon
   const n = series.length
   const cache = options.cache ?? new Map()
-  const setup = { period, horizon, closed: options.closed, calendar: options.calendar ?? 'infer', combineWith: options.combineWith ?? 'median' }
+  const setup = { period, horizon, closed: options.closed, calendar: options.calendar ?? 'infer', combineWith: options.combineWith ?? 'mean' }
   const notes: string[] = []
 
   const candidates: ModelName[] = []
@@ -173,14 +178,14 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
     return { model, components: [model], mase: accuracy(scorePoints(series, runs, period)).mase, runs }
   })
   ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
-  const k = Math.min(options.combine ?? 3, ranking.length)
+  const k = Math.min(options.combine ?? 5, ranking.length)
   if (k >= 2 && originCount > 0) {
     const components = ranking.slice(0, k).map((r) => r.components[0]).filter((m): m is ModelName => m !== undefined)
     const runs = runAt(components)
     const combination = { model: 'combination' as const, components, mase: accuracy(scorePoints(series, runs, period)).mase, runs }
     ranking.push(combination)
     ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
-    if (options.choose === 'combination') ranking.unshift(...ranking.splice(ranking.indexOf(combination), 1))
+    if ((options.choose ?? 'combination') === 'combination') ranking.unshift(...ranking.splice(ranking.indexOf(combination), 1))
   }
   const chosen = ranking[0] ?? { model: candidates[0] ?? 'ses', components: candidates.slice(0, 1), mase: Number.NaN, runs: [] }
   if (originCount === 0) notes.push('history too short for a backtest: no accuracy figures yet')
@@ -210,9 +215,9 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   if (clip) notes.push('forecasts and interval bounds clipped at 0 (the metric cannot be negative)')
   const points = value.map((v, s): ForecastPoint => {
     const b = bounds[s] ?? { lower80: Number.NaN, upper80: Number.NaN, lower95: Number.NaN, upper95: Number.NaN }
-    if (closedNow[n + s]) return { value: 0, lower80: 0, upper80: 0, lower95: 0, upper95: 0 }
+    if (closedNow[n + s]) return { value: 0, lower80: 0, upper80: 0, lower95: 0, upper95: 0, closed: true }
     const c = (x: number): number => (clip ? Math.max(0, x) : x)
-    return { value: c(v), lower80: c(b.lower80), upper80: c(b.upper80), lower95: c(b.lower95), upper95: c(b.upper95) }
+    return { value: c(v), lower80: c(b.lower80), upper80: c(b.upper80), lower95: c(b.lower95), upper95: c(b.upper95), closed: false }
   })
 
   // Coverage: each origin's intervals come from the errors of the other origins (leave-one-out).
@@ -229,7 +234,9 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
     closed: [],
   }))
   const baseline = accuracy(scorePoints(series, baselineRuns, period))
-  if (chosen.model === 'combination') notes.push(`median of the ${chosen.components.length} best models by backtest MASE: ${chosen.components.join(', ')}`)
+  if (chosen.model === 'combination') {
+    notes.push(`${setup.combineWith} of the ${chosen.components.length} best models by backtest MASE: ${chosen.components.join(', ')}`)
+  }
   return {
     model: chosen.model,
     components: chosen.components,

@@ -51,6 +51,7 @@ try {
   const { token } = await trpc(server.url, 'auth.register', { name: 'Bench', email, password: 'correct horse battery' })
   const created = await trpc(server.url, 'projects.create', { name: 'Bench', currency: 'GBP', timezone: 'Europe/London' }, token)
   const body = readFileSync(FILE)
+  const cpuBefore = process.cpuUsage()
   const start = performance.now()
   const response = await fetch(`${server.url}/v1/import?format=online-retail`, {
     method: 'POST',
@@ -59,6 +60,7 @@ try {
   })
   const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line))
   const seconds = (performance.now() - start) / 1000
+  const cpu = process.cpuUsage(cpuBefore)
   const summary = lines.at(-1)
   if (response.status !== 200 || summary?.type !== 'summary') throw new Error(`import failed: ${response.status} ${JSON.stringify(summary)}`)
   const rowsPerSecond = Math.round(summary.rowsRead / seconds)
@@ -67,6 +69,8 @@ try {
   console.log(`events       ${summary.events.accepted.toLocaleString('en')} accepted`)
   console.log(`seconds      ${seconds.toFixed(1)}`)
   console.log(`rows/s       ${rowsPerSecond.toLocaleString('en')}`)
+  // CPU of this process (the server, and PGlite when embedded): the figure to compare on a busy machine.
+  console.log(`node CPU s   ${((cpu.user + cpu.system) / 1e6).toFixed(1)}`)
 } finally {
   await server.close()
   if (dbName) await admin(`drop database if exists ${dbName} with (force)`)

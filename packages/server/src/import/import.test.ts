@@ -142,6 +142,15 @@ describe.each(testDialects())('POST /v1/import on %s', (dialect) => {
     expect((await upload('')).status).toBe(400)
   })
 
+  it('ends with an error line carrying a code when the file breaks after the header', async () => {
+    // Enough rows that the break arrives in a later network chunk than the header.
+    const rows = Array.from({ length: 5000 }, (_, index) => `${700000 + index},22139,RETROSPOT TEA SET,1,2010-12-01 11:52,4.95,,United Kingdom`)
+    const broken = `${HEADER}\n${rows.join('\n')}\n536999,"22,x"y,Broken,1,2010-12-01 08:26,1,,United Kingdom\n`
+    const result = await upload(broken)
+    expect(result.status).toBe(200)
+    expect(result.lines.at(-1)).toMatchObject({ type: 'error', error: { code: 'validation_error', message: 'The body is not CSV that can be read (line 5002)' } })
+  })
+
   it('answers 413 to a body declared larger than 200 MB, and stops a stream that grows past the limit', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${server.url}/v1/import?format=online-retail`, {

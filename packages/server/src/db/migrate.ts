@@ -3,6 +3,7 @@ import * as initial from './migrations/2026-11-21-0001-initial.js'
 import * as analytics from './migrations/2026-11-21-0002-analytics.js'
 import * as monthlyProducts from './migrations/2026-11-21-0003-monthly-product-sales.js'
 import * as lineForeignKeys from './migrations/2026-11-21-0004-line-foreign-keys.js'
+import * as analyticsState from './migrations/2026-11-21-0005-analytics-state.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0002-analytics': analytics,
   '2026-11-21-0003-monthly-product-sales': monthlyProducts,
   '2026-11-21-0004-line-foreign-keys': lineForeignKeys,
+  '2026-11-21-0005-analytics-state': analyticsState,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

@@ -192,6 +192,13 @@ export interface MonthlyProductSalesTable {
   orders: number
 }
 
+/** Freshness of a project's RFM scores. */
+export interface AnalyticsStateTable {
+  project_id: string
+  rfm_computed_at: Timestamp | null
+  rfm_stale_since: Timestamp | null
+}
+
 export interface Database {
   accounts: AccountsTable
   sessions: SessionsTable
@@ -208,4 +215,5 @@ export interface Database {
   daily_sales: DailySalesTable
   daily_product_sales: DailyProductSalesTable
   monthly_product_sales: MonthlyProductSalesTable
+  analytics_state: AnalyticsStateTable
 }

@@ -1,4 +1,4 @@
-import { reportInputSchema, segmentsInputSchema, trendsInputSchema } from '@rapport/shared'
+import { forecastInputSchema, reportInputSchema, segmentsInputSchema, trendsInputSchema } from '@rapport/shared'
 import { type Router as ExpressRouter, Router } from 'express'
 import type { z } from 'zod'
 import type { ServerDeps } from '../deps.js'
@@ -6,11 +6,12 @@ import { AppError } from '../errors.js'
 import { principalOf } from '../http/api-auth.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { projectForRead } from '../projects/project-access.js'
+import { buildForecast } from './forecast.service.js'
 import { buildReport } from './report.service.js'
 import { buildSegments } from './segments.service.js'
 import { buildTrends } from './trends.service.js'
 
-/** `GET /v1/insights/report|trends|segments` with the tRPC procedures' parameters as query strings. */
+/** `GET /v1/insights/report|trends|segments|forecast` with the tRPC procedures' parameters as query strings. */
 export function insightsRoutes(deps: ServerDeps): ExpressRouter {
   const routes = Router()
   const serve = <S extends z.ZodType<{ projectId?: string | undefined }>, R>(
@@ -27,6 +28,7 @@ export function insightsRoutes(deps: ServerDeps): ExpressRouter {
   }
   serve('/insights/report', reportInputSchema, (project, input) => buildReport(deps.db, project, input))
   serve('/insights/trends', trendsInputSchema, (project, input) => buildTrends(deps.db, project, input))
+  serve('/insights/forecast', forecastInputSchema, (project, input) => buildForecast(deps.db, project, input))
   serve('/insights/segments', segmentsInputSchema, (project, input) => buildSegments(deps.db, project, input))
   return routes
 }

@@ -1,6 +1,7 @@
-import { reportInputSchema, reportSchema, segmentsInputSchema, segmentsSchema, trendsInputSchema, trendsSchema } from '@rapport/shared'
+import { forecastInputSchema, forecastSchema, reportInputSchema, reportSchema, segmentsInputSchema, segmentsSchema, trendsInputSchema, trendsSchema } from '@rapport/shared'
 import { projectForRead } from '../projects/project-access.js'
 import { readProcedure, router } from '../trpc.js'
+import { buildForecast } from './forecast.service.js'
 import { buildReport } from './report.service.js'
 import { buildSegments } from './segments.service.js'
 import { buildTrends } from './trends.service.js'
@@ -32,5 +33,14 @@ export const insightsRouter = router({
     .query(async ({ ctx, input }) => {
       const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
       return buildSegments(ctx.deps.db, project, input)
+    }),
+
+  /** The next days, weeks or months of revenue, orders or paying customers, with 80 % and 95 % prediction intervals. */
+  forecast: readProcedure
+    .input(forecastInputSchema)
+    .output(forecastSchema)
+    .query(async ({ ctx, input }) => {
+      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
+      return buildForecast(ctx.deps.db, project, input)
     }),
 })

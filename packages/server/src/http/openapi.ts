@@ -4,6 +4,8 @@ import {
   batchSchema,
   customerDetailSchema,
   customerListInputSchema,
+  forecastInputSchema,
+  forecastSchema,
   customerPageSchema,
   identifyEventSchema,
   refundEventSchema,
@@ -97,6 +99,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
         Report: schema(reportSchema, 'output'),
         Trends: schema(trendsSchema, 'output'),
         Segments: schema(segmentsSchema, 'output'),
+        Forecast: schema(forecastSchema, 'output'),
         Batch: schema(batchSchema, 'input'),
         IngestResult: schema(ingestResultSchema, 'output'),
         BatchResult: schema(batchResultSchema, 'output'),
@@ -127,6 +130,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
         'Report',
       ),
       '/v1/insights/trends': readPath('Trends: direction and significance, seasonality, anomalies, movers', queryParams(trendsInputSchema), 'Trends'),
+      '/v1/insights/forecast': readPath('Forecast with 80% and 95% intervals and the model\'s backtest accuracy', queryParams(forecastInputSchema), 'Forecast'),
       '/v1/insights/segments': readPath('RFM segments: sizes, revenue share, movement', queryParams(segmentsInputSchema), 'Segments'),
       '/v1/customers/{customerId}': {
         get: {

@@ -21,5 +21,7 @@ describe('import event ids', () => {
 
   it('canonical JSON sorts keys at every level and leaves undefined out', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: null }], c: undefined } })).toBe('{"a":{"d":[{"y":null,"z":1}]},"b":1}')
+    // Already sorted (the fast path) gives the same text.
+    expect(canonicalJson({ a: { c: undefined, d: [{ y: null, z: 1 }] }, b: 1 })).toBe('{"a":{"d":[{"y":null,"z":1}]},"b":1}')
   })
 })

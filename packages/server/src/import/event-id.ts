@@ -13,15 +13,32 @@ function collectKeys(value: unknown, keys: Set<string>): void {
   }
 }
 
+/** True when every object inside has its keys in sorted order already. */
+function keysSorted(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true
+  if (Array.isArray(value)) {
+    for (const item of value) if (!keysSorted(item)) return false
+    return true
+  }
+  const record = value as Readonly<Record<string, unknown>>
+  let previous = ''
+  for (const key in record) {
+    if (key < previous || !keysSorted(record[key])) return false
+    previous = key
+  }
+  return true
+}
+
 /**
  * JSON with object keys sorted at every level and `undefined` members left
- * out, so the same content always gives the same text whatever order its
- * fields were set in. (An array replacer makes `JSON.stringify` write the
- * listed keys in the list's order, at every level: natively, and fast.)
- * For JSON values (what the mappers build): strings, numbers, booleans,
- * null, arrays and plain objects.
+ * out (as `JSON.stringify` does), so the same content always gives the same
+ * text whatever order its fields were set in. Content whose keys are sorted
+ * already (the mappers build it so) is written by `JSON.stringify` as is;
+ * otherwise an array replacer makes it write the keys in the list's order.
+ * For JSON values: strings, numbers, booleans, null, arrays, plain objects.
  */
 export function canonicalJson(value: unknown): string {
+  if (keysSorted(value)) return JSON.stringify(value) ?? 'null'
   const keys = new Set<string>()
   collectKeys(value, keys)
   return JSON.stringify(value, [...keys].sort()) ?? 'null'

@@ -44,6 +44,9 @@ export function importRoutes(deps: ServerDeps): ExpressRouter {
       throw new AppError('payload_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it and import the parts`)
     }
 
+    // The client going away (Ctrl-C in the CLI) stops the import between rows.
+    const stop = new AbortController()
+    res.on('close', () => stop.abort())
     let started = false
     const start = () => {
       if (started) return
@@ -54,6 +57,7 @@ export function importRoutes(deps: ServerDeps): ExpressRouter {
       res.flushHeaders()
     }
     const send = (line: object) => {
+      if (res.destroyed || res.writableEnded) return
       start()
       res.write(`${JSON.stringify(line)}\n`)
     }
@@ -63,10 +67,12 @@ export function importRoutes(deps: ServerDeps): ExpressRouter {
         writers: deps.dbKind === 'postgres' ? 2 : 1,
         onHeader: start,
         onProgress: send,
+        signal: stop.signal,
       })
       send(summary)
       res.end()
     } catch (error) {
+      if (stop.signal.aborted) return
       if (!started) throw error
       if (!isAppError(error)) deps.log.error({ err: error, projectId: project.id }, 'import failed')
       const known = isAppError(error) ? error : new AppError('internal_error', 'The import stopped on an internal error; run it again to resume')

@@ -45,6 +45,8 @@ export interface ImportOptions {
   progressIntervalMs?: number
   /** Called once the header has been accepted, before any row is read. */
   onHeader?: () => void
+  /** Stops the import (between rows) when aborted, e.g. when the client goes away; what was stored stays. */
+  signal?: AbortSignal
 }
 
 /** What to import: the format and, optionally, the file's own names of its columns. */
@@ -139,6 +141,7 @@ export async function runImport(
         continue
       }
       tally.rowsRead += 1
+      if ((tally.rowsRead & 255) === 0) options.signal?.throwIfAborted()
       if (row.fields.length !== width) tally.reject(row.line, `The row has ${row.fields.length} fields; the header has ${width}`)
       else mapper.row(row.fields, row.line)
       for (let next = ready.shift(); next !== undefined; next = ready.shift()) await writer.submit(next)

@@ -151,6 +151,30 @@ describe.each(testDialects())('POST /v1/import on %s', (dialect) => {
     expect(result.lines.at(-1)).toMatchObject({ type: 'error', error: { code: 'validation_error', message: 'The body is not CSV that can be read (line 5002)' } })
   })
 
+  it('stops when the client goes away mid-import, keeping what was stored', async () => {
+    const own = await createTenant(server.url)
+    const rows = Array.from({ length: 40_000 }, (_, index) => `${800000 + index},22139,RETROSPOT TEA SET,1,2010-12-01 11:52,4.95,,United Kingdom`)
+    const controller = new AbortController()
+    const response = await fetch(`${server.url}/v1/import?format=online-retail`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${own.secretKey}` },
+      body: `${HEADER}\n${rows.join('\n')}\n`,
+      signal: controller.signal,
+    })
+    expect(response.status).toBe(200)
+    controller.abort()
+    // The server is still healthy and a later import of the same file completes it.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const again = await fetch(`${server.url}/v1/import?format=online-retail`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${own.secretKey}` },
+      body: `${HEADER}\n${rows.join('\n')}\n`,
+    })
+    const summary = JSON.parse((await again.text()).trim().split('\n').at(-1) ?? '{}') as ImportSummary
+    expect(summary.orders.imported + summary.orders.duplicates).toBe(40_000)
+    expect((await counts(own.projectId))?.purchases).toBe('40000')
+  })
+
   it('answers 413 to a body declared larger than 200 MB, and stops a stream that grows past the limit', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${server.url}/v1/import?format=online-retail`, {

@@ -82,26 +82,26 @@ export function createOnlineRetailMapper(context: MapperContext, windowSize = DE
     const country = first.country === '' ? undefined : first.country
     if (customerId !== undefined && !knownCustomers.has(customerId)) {
       knownCustomers.add(customerId)
-      const content = { type: 'identify', customerId, traits: country === undefined ? {} : { country }, occurredAt } as const
+      const content = { customerId, occurredAt, traits: country === undefined ? {} : { country }, type: 'identify' } as const
       documents.push({ kind: 'customer', event: { ...content, eventId: importEventId(FORMAT, `identify:${customerId}`, content) }, lines: [first.line] })
     }
-    const items = lines.map((row) => ({
-      productId: row.productId,
-      ...(row.name === '' ? {} : { name: row.name }),
-      quantity: row.quantity,
-      unitPrice: row.price,
-    }))
+    // Keys in sorted order, so canonicalJson can take JSON.stringify's fast path.
+    const items = lines.map((row) =>
+      row.name === ''
+        ? { productId: row.productId, quantity: row.quantity, unitPrice: row.price }
+        : { name: row.name, productId: row.productId, quantity: row.quantity, unitPrice: row.price },
+    )
     const amount = orderTotal(
       lines.map((row) => ({ quantity: row.quantity, priceE4: row.priceE4 })),
       GBP_EXPONENT,
     )
-    const shared = { customerId, amount, currency: CURRENCY, items, country, occurredAt }
+    const shared = { amount, country, currency: CURRENCY, customerId, items, occurredAt }
     const lineNumbers = lines.map((row) => row.line)
     if (invoice.startsWith('C')) {
-      const content = { type: 'refund', refundId: invoice, ...shared } as const
+      const content = { ...shared, refundId: invoice, type: 'refund' } as const
       documents.push({ kind: 'refund', event: { ...content, eventId: importEventId(FORMAT, `refund:${invoice}`, content) }, lines: lineNumbers })
     } else {
-      const content = { type: 'purchase', orderId: invoice, ...shared } as const
+      const content = { ...shared, orderId: invoice, type: 'purchase' } as const
       documents.push({ kind: 'order', event: { ...content, eventId: importEventId(FORMAT, `purchase:${invoice}`, content) }, lines: lineNumbers })
     }
     sink.emit(documents)

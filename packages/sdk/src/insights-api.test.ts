@@ -1,4 +1,4 @@
-import type { Report, Segments, Trends } from '@rapport/shared'
+import type { Forecast, Report, Segments, Trends } from '@rapport/shared'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
@@ -61,6 +61,19 @@ const segments: Segments = {
   movements: [{ from: null, to: 'new', customers: 1 }],
 }
 
+const forecast: Forecast = {
+  metric: 'revenue',
+  interval: 'week',
+  currency: 'EUR',
+  timezone: 'Europe/Berlin',
+  model: 'combination',
+  components: ['ses', 'theta'],
+  historyEnd: '2025-03-24',
+  points: [{ start: '2025-03-31', value: '120.50', lower80: '90.00', upper80: '150.00', lower95: '70.00', upper95: '170.00', closed: false }],
+  backtest: { mase: 0.8, smape: 0.2, coverage80: 0.8, coverage95: 0.95, origins: 8, baseline: { model: 'seasonal_naive', mase: 1, smape: 0.25 } },
+  notes: [],
+}
+
 const answer = (data: unknown) => HttpResponse.json({ result: { data } })
 const server = setupServer(
   http.get(`${HOST}/trpc/insights.report`, ({ request }) => {
@@ -82,6 +95,10 @@ const server = setupServer(
   http.get(`${HOST}/trpc/insights.segments`, ({ request }) => {
     requests.push(request)
     return answer(segments)
+  }),
+  http.get(`${HOST}/trpc/insights.forecast`, ({ request }) => {
+    requests.push(request)
+    return answer(forecast)
   }),
 )
 
@@ -125,10 +142,17 @@ describe('crm.insights', () => {
     expect(inputOf(requests[1])).toEqual({ asOf: '2025-04-01', compareDays: 7 })
   })
 
+  it('queries insights.forecast and returns the typed forecast', async () => {
+    const result = await crm.insights.forecast({ metric: 'revenue', interval: 'week', horizon: 1 })
+    expectTypeOf(result).toEqualTypeOf<Forecast>()
+    expect(result).toEqual(forecast)
+    expect(inputOf(requests[0])).toEqual({ metric: 'revenue', interval: 'week', horizon: 1 })
+  })
+
   it('refuses a publishable key with a PermissionError before any request', async () => {
     const browser = createCRM({ apiKey: 'rk_pub_abc', host: HOST })
     const period = { from: '2025-03-01', to: '2025-04-01' }
-    for (const attempt of [browser.insights.report(period), browser.insights.trends(period), browser.insights.segments()]) {
+    for (const attempt of [browser.insights.report(period), browser.insights.trends(period), browser.insights.segments(), browser.insights.forecast()]) {
       const error = await attempt.catch((caught: unknown) => caught)
       expect(isPermissionError(error) && { code: error.code, message: error.message }).toEqual({
         code: 'permission_denied',

@@ -1,4 +1,4 @@
-import type { Report, ReportInput, Segments, SegmentsInput, Trends, TrendsInput } from '@rapport/shared'
+import type { Forecast, ForecastInput, Report, ReportInput, Segments, SegmentsInput, Trends, TrendsInput } from '@rapport/shared'
 import type { Reader } from './internal/reader.js'
 
 export type {
@@ -8,6 +8,9 @@ export type {
   Change,
   Cohort,
   CustomerStat,
+  Forecast,
+  ForecastInput,
+  ForecastMetric,
   Interval,
   MetricTrend,
   Mover,
@@ -57,6 +60,14 @@ export interface InsightsAPI {
    * const { segments, movements } = await crm.insights.segments({ compareDays: 30 })
    */
   segments(input?: SegmentsInput): Promise<Segments>
+  /**
+   * The next days, weeks or months of net revenue, orders or paying customers,
+   * with 80 % and 95 % prediction intervals, from the model that backtested best
+   * on the project's own history (its accuracy next to seasonal naive's is in `backtest`).
+   * @example
+   * const { points, model, backtest } = await crm.insights.forecast({ metric: 'revenue', interval: 'week', horizon: 8 })
+   */
+  forecast(input?: ForecastInput): Promise<Forecast>
 }
 
 export function createInsightsAPI(read: Reader): InsightsAPI {
@@ -64,5 +75,6 @@ export function createInsightsAPI(read: Reader): InsightsAPI {
     report: (input) => read((trpc, signal) => trpc.insights.report.query(input, { signal })),
     trends: (input) => read((trpc, signal) => trpc.insights.trends.query(input, { signal })),
     segments: (input = {}) => read((trpc, signal) => trpc.insights.segments.query(input, { signal })),
+    forecast: (input = {}) => read((trpc, signal) => trpc.insights.forecast.query(input, { signal })),
   }
 }

@@ -6,7 +6,7 @@
 // Parameters are chosen on a validation split: the 30 days before the window, predicted from the
 // history before them. The test window is never used for tuning.
 // Run: node bench/eval-recommend.mjs
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +21,7 @@ const K = 10
 const outfile = join(tmpdir(), `rapport-recommend-${process.pid}.mjs`)
 await build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' })
 const { createProductFilter, mineAssociationRules, nextBestProducts, popularProducts } = await import(outfile)
+rmSync(outfile)
 
 /** Splits one CSV line; quoted fields may hold commas and doubled quotes. */
 function splitCsvLine(line) {

@@ -76,6 +76,12 @@ describe('import and analytics pages', () => {
     await expect.poll(() => page.getByTestId('kpi-netRevenue').textContent()).toContain(money(api.totals.netRevenue))
     expect(await page.getByTestId('kpi-orders').textContent()).toContain(String(api.totals.orders))
     await page.locator('.chart canvas').first().waitFor()
+
+    // The forecast panel says what the API says: the model and its backtest, or why there is none.
+    const forecast = await trpcQuery<{ model: string; points: unknown[]; notes: string[] }>(page, 'insights.forecast', { projectId, metric: 'revenue', interval: 'day' })
+    const panel = page.getByRole('region', { name: 'Net revenue forecast' })
+    if (forecast.points.length > 0) await expect.poll(() => panel.getByTestId('forecast-model').textContent()).toContain(`Model: ${forecast.model}`)
+    else await expect.poll(() => panel.textContent()).toContain(forecast.notes[0] ?? 'Not enough history')
     await screenshot(page, 'a2-overview')
   })
 
@@ -116,6 +122,7 @@ describe('import and analytics pages', () => {
     await page.getByRole('heading', { name: '12345', level: 1 }).waitFor()
     expect(await page.getByTestId('net-spent').textContent()).toBe('£35.00')
     expect(await page.getByTestId('segment').textContent()).not.toBe('—')
+    expect(await page.getByTestId('favourites').textContent()).toContain('LANTERN')
     expect(await page.getByRole('list', { name: 'Timeline' }).textContent()).toContain('Refund')
     await screenshot(page, 'a4-customer')
   })

@@ -1,4 +1,4 @@
-import type { CustomerListInput, ReportInput, TrendsInput } from './types'
+import type { CustomerListInput, ForecastInput, ReportInput, TrendsInput } from './types'
 import { queryOptions } from '@tanstack/react-query'
 import { api } from './client'
 
@@ -30,6 +30,13 @@ export const queries = {
     queryOptions({
       queryKey: ['insights', 'trends', { projectId, ...input }],
       queryFn: () => api.insights.trends.query({ projectId, ...input }),
+    }),
+  forecast: (projectId: string, input: ForecastInput) =>
+    queryOptions({
+      queryKey: ['insights', 'forecast', { projectId, ...input }],
+      queryFn: () => api.insights.forecast.query({ projectId, ...input }),
+      // Model selection backtests on the whole history: worth keeping for a while.
+      staleTime: 5 * 60_000,
     }),
   segments: (projectId: string) =>
     queryOptions({

@@ -29,3 +29,5 @@ export type TrendsInput = Omit<Input<Api['insights']['trends']>, 'projectId'>
 export type Trends = Output<Api['insights']['trends']>
 export type Segments = Output<Api['insights']['segments']>
 export type SegmentName = Segments['segments'][number]['segment']
+export type ForecastInput = Omit<Input<Api['insights']['forecast']>, 'projectId'>
+export type Forecast = Output<Api['insights']['forecast']>

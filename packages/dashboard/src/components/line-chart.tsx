@@ -10,6 +10,15 @@ export interface ChartSeries {
   dashed?: boolean
   /** Drawn as markers only (anomalies), no line. */
   markers?: boolean
+  /** Not drawn as a line: an edge of a band (see `bands`). */
+  hidden?: boolean
+}
+
+/** The area between two series (indexes into `series`), e.g. a forecast's 95% interval. */
+export interface ChartBand {
+  upper: number
+  lower: number
+  fill: string
 }
 
 export interface LineChartProps {
@@ -22,6 +31,7 @@ export interface LineChartProps {
   formatDate: (date: string) => string
   /** @default 280 */
   height?: number
+  bands?: ChartBand[]
 }
 
 const toSeconds = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000
@@ -36,6 +46,8 @@ function options(props: LineChartProps, width: number): uPlot.Options {
     legend: { live: true },
     cursor: { points: { size: 7 } },
     scales: { x: { time: true } },
+    // uPlot counts the x values as series 0.
+    bands: (props.bands ?? []).map((band) => ({ series: [band.upper + 1, band.lower + 1] as [number, number], fill: band.fill })),
     axes: [
       {
         // Ticks on the intervals themselves (at most ~10 labels), so a month is never labelled twice.
@@ -59,6 +71,7 @@ function options(props: LineChartProps, width: number): uPlot.Options {
         dash: series.dashed ? [6, 4] : [],
         spanGaps: !series.markers,
         value: (_u, value) => (value === null || value === undefined ? '—' : props.formatValue(value)),
+        ...(series.hidden ? { width: 0, points: { show: false } } : {}),
         ...(series.markers ? { paths: () => null, points: { show: true, size: 11, fill: series.color, stroke: '#ffffff', width: 2 } } : {}),
       })),
     ],
@@ -71,7 +84,7 @@ export function LineChart(props: LineChartProps) {
   const latest = useRef(props)
   latest.current = props
   // Rebuilt when what is drawn changes (data, labels, number format), not on every render of the parent.
-  const signature = JSON.stringify([props.dates, props.series, props.label, props.height, props.formatValue(1234.5)])
+  const signature = JSON.stringify([props.dates, props.series, props.bands, props.label, props.height, props.formatValue(1234.5)])
   // biome-ignore lint/correctness/useExhaustiveDependencies: `signature` stands for the props read through `latest`
   useEffect(() => {
     const element = box.current

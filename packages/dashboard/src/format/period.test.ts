@@ -27,3 +27,13 @@ describe('periods', () => {
     expect(intervalFor('2025-01-01', '2026-01-01')).toBe('month')
   })
 })
+
+describe('intervals', () => {
+  it('steps to the next day, week or month', async () => {
+    const { nextInterval, addMonths } = await import('./period')
+    expect(nextInterval('2011-12-09', 'day')).toBe('2011-12-10')
+    expect(nextInterval('2011-12-05', 'week')).toBe('2011-12-12')
+    expect(nextInterval('2011-12-01', 'month')).toBe('2012-01-01')
+    expect(addMonths('2011-03-31', -12)).toBe('2010-03-01')
+  })
+})

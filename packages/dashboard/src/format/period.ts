@@ -59,3 +59,25 @@ export function intervalFor(from: string, to: string): Interval {
 export function isDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
 }
+
+/** The first day of the month `months` after the month of `date`. */
+export function addMonths(date: string, months: number): string {
+  const [year, month] = date.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(year, month - 1 + months, 1)).toISOString().slice(0, 10)
+}
+
+/** The start of the interval after the one starting at `start`. */
+export function nextInterval(start: string, interval: Interval): string {
+  switch (interval) {
+    case 'day':
+      return addDays(start, 1)
+    case 'week':
+      return addDays(start, 7)
+    case 'month':
+      return addMonths(start, 1)
+    default: {
+      const never: never = interval
+      return never
+    }
+  }
+}

@@ -33,6 +33,18 @@ function Profile({ detail }: { detail: CustomerDetail }) {
         <dt>{t('customers.lastSeen')}</dt>
         <dd>{formatDateTime(customer.lastSeenAt, project.timezone, locale)}</dd>
       </dl>
+      {detail.favouriteProducts.length > 0 && (
+        <>
+          <h3>{t('customer.favourites')}</h3>
+          <ul className="movers" data-testid="favourites">
+            {detail.favouriteProducts.map((product) => (
+              <li key={product.productId}>
+                {product.name ?? product.productId} <span className="sub">{t('customer.units', { quantity: product.quantity, orders: product.orders })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('customer.traits')}</h3>
       {traits.length === 0 ? (
         <p className="sub">{t('customer.noTraits')}</p>

@@ -3,6 +3,7 @@ import { queries } from '../../api/queries'
 import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n/i18n'
 import { useProject } from '../../layout/project-context'
+import { ForecastPanel } from '../insights/forecast-panel'
 import { KpiCards } from '../insights/kpi-cards'
 import { LatestSales } from '../insights/latest-sales'
 import { PeriodControls } from '../insights/period-controls'
@@ -11,7 +12,7 @@ import { SegmentsPanel } from '../insights/segments-panel'
 import { TopProducts } from '../insights/top-products'
 import { usePeriod } from '../insights/use-period'
 
-/** The headline figures of a period against the comparison, the revenue chart, best products and segments. */
+/** The headline figures of a period against the comparison, the revenue chart, the forecast, best products and segments. */
 export function OverviewPage() {
   const { t } = useI18n()
   const project = useProject()
@@ -42,6 +43,7 @@ export function OverviewPage() {
             <h2 id="revenue-title">{t('insights.revenue')}</h2>
             <RevenueChart report={report.data} trends={trends.data} />
           </section>
+          <ForecastPanel interval={period.interval} />
           <div className="columns">
             <TopProducts report={report.data} limit={5} />
             <SegmentsPanel />

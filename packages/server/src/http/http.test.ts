@@ -23,7 +23,23 @@ describe.each(testDialects())('health, OpenAPI and HTTP basics on %s', (dialect)
     }>(`${server.url}/v1/openapi.json`)
     expect(doc.status).toBe(200)
     expect(doc.body.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.body.paths).sort()).toEqual(['/v1/batch', '/v1/customers', '/v1/customers/{customerId}', '/v1/identify', '/v1/purchase', '/v1/track'])
+    expect(Object.keys(doc.body.paths).sort()).toEqual([
+      '/v1/batch',
+      '/v1/customers',
+      '/v1/customers/{customerId}',
+      '/v1/identify',
+      '/v1/import',
+      '/v1/insights/forecast',
+      '/v1/insights/report',
+      '/v1/insights/segments',
+      '/v1/insights/trends',
+      '/v1/purchase',
+      '/v1/refund',
+      '/v1/track',
+    ])
+    // Query parameters come from the same schemas the routes validate with.
+    const report = doc.body.paths['/v1/insights/report'] as { get: { parameters: Array<{ name: string; required: boolean }> } }
+    expect(report.get.parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name).sort()).toEqual(['from', 'to'])
     const purchase = doc.body.components.schemas.PurchaseEvent
     expect(purchase?.required?.sort()).toEqual(['amount', 'currency', 'orderId'])
     expect(Object.keys(purchase?.properties ?? {})).toContain('items')
@@ -32,7 +48,8 @@ describe.each(testDialects())('health, OpenAPI and HTTP basics on %s', (dialect)
   it('answers unknown routes with a JSON 404 and allows browsers to call the API without cookies', async () => {
     const missing = await http<{ error: { code: string } }>(`${server.url}/v1/nothing-here`, { token: 'x' })
     expect(missing.status).toBe(401)
-    const outside = await http<{ error: { code: string } }>(`${server.url}/nothing-here`)
+    // A JSON client gets a JSON 404 (a browser asking for HTML gets the dashboard's page, which routes itself).
+    const outside = await http<{ error: { code: string } }>(`${server.url}/nothing-here`, { headers: { accept: 'application/json' } })
     expect(outside.status).toBe(404)
     expect(outside.body.error.code).toBe('not_found')
     const preflight = await fetch(`${server.url}/v1/batch`, { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } })

@@ -30,6 +30,8 @@ export const importSummarySchema = z.object({
   }),
   seconds: z.number(),
   rowsPerSecond: z.number(),
+  /** Time spent afterwards bringing reports up to date with the imported days (not in `seconds`). */
+  analyticsSeconds: z.number(),
 })
 export type ImportSummary = z.output<typeof importSummarySchema>
 
@@ -102,7 +104,7 @@ export class ImportTally {
     }
   }
 
-  summary(format: string): ImportSummary {
+  summary(format: string): Omit<ImportSummary, 'analyticsSeconds'> {
     this.#trimRejected()
     const kinds = Object.values(this.#kinds)
     const seconds = this.seconds()

@@ -63,6 +63,22 @@ export const customerSchema = z.object({
   totals: customerTotalsSchema,
   /** RFM scores and segment; null until the customer has a completed order. */
   rfm: rfmSchema.nullable(),
+  /**
+   * Predictions from the project's BG/NBD (purchase rate and dropout) and Gamma–Gamma
+   * (spend per order) models; null until the project has enough repeat customers to fit them.
+   */
+  predictions: z
+    .object({
+      /** Probability that the customer is still active (has not silently churned). */
+      pActive: z.number(),
+      expectedPurchases30: z.number(),
+      expectedPurchases90: z.number(),
+      /** Expected spend per future order. */
+      expectedOrderValue: moneySchema,
+      /** Expected spend over the next 365 days. */
+      predictedValue365: moneySchema,
+    })
+    .nullable(),
 })
 export type Customer = z.output<typeof customerSchema>
 

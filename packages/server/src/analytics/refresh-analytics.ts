@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
 import type { ProjectRow } from '../projects/project.repository.js'
+import { recomputeCustomerScores } from './customer-scores.js'
 import { recomputeRfm } from './rfm.js'
 import { rebuildDays, rebuildMonths } from './rollups.js'
 
@@ -34,6 +35,7 @@ async function refreshRfm(trx: Transaction<Database>, project: ProjectRow, chang
   `.execute(trx)
   if (!state.rows[0]?.due) return
   await recomputeRfm(trx, project.id, project.currency)
+  await recomputeCustomerScores(trx, project)
   await sql`update analytics_state set rfm_computed_at = now(), rfm_stale_since = null where project_id = ${project.id}`.execute(trx)
 }
 

@@ -59,6 +59,20 @@ function toCustomer(row: CustomerRow, project: ProjectRow): Customer {
       row.segment === null || row.rfm_recency === null || row.rfm_frequency === null || row.rfm_monetary === null
         ? null
         : { recency: row.rfm_recency, frequency: row.rfm_frequency, monetary: row.rfm_monetary, segment: row.segment as SegmentName },
+    predictions:
+      row.p_alive === null ||
+      row.expected_purchases_30 === null ||
+      row.expected_purchases_90 === null ||
+      row.expected_order_value_minor === null ||
+      row.predicted_value_365_minor === null
+        ? null
+        : {
+            pActive: row.p_alive,
+            expectedPurchases30: row.expected_purchases_30,
+            expectedPurchases90: row.expected_purchases_90,
+            expectedOrderValue: formatMinorUnits(row.expected_order_value_minor, exponent),
+            predictedValue365: formatMinorUnits(row.predicted_value_365_minor, exponent),
+          },
   }
 }
 

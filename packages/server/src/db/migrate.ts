@@ -4,6 +4,7 @@ import * as analytics from './migrations/2026-11-21-0002-analytics.js'
 import * as monthlyProducts from './migrations/2026-11-21-0003-monthly-product-sales.js'
 import * as lineForeignKeys from './migrations/2026-11-21-0004-line-foreign-keys.js'
 import * as analyticsState from './migrations/2026-11-21-0005-analytics-state.js'
+import * as customerScores from './migrations/2026-11-21-0006-customer-scores.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0003-monthly-product-sales': monthlyProducts,
   '2026-11-21-0004-line-foreign-keys': lineForeignKeys,
   '2026-11-21-0005-analytics-state': analyticsState,
+  '2026-11-21-0006-customer-scores': customerScores,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

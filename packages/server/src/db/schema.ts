@@ -65,6 +65,11 @@ export interface CustomersTable {
   rfm_frequency: number | null
   rfm_monetary: number | null
   segment: string | null
+  p_alive: number | null
+  expected_purchases_30: number | null
+  expected_purchases_90: number | null
+  expected_order_value_minor: bigint | null
+  predicted_value_365_minor: bigint | null
   first_purchase_at: Timestamp | null
   last_purchase_at: Timestamp | null
   created_at: DefaultTimestamp

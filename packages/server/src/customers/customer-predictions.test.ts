@@ -1,0 +1,54 @@
+import type { CustomerDetail } from '@rapport/shared'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTenant, http } from '../test/http.js'
+import { testDialects } from '../test/test-database.js'
+import { startTestServer, type TestServer } from '../test/test-server.js'
+
+describe.each(testDialects())('customer predictions (BG/NBD, Gamma–Gamma) on %s', (dialect) => {
+  let server: TestServer
+  let tenant: Awaited<ReturnType<typeof createTenant>>
+  const DAY = 86_400_000
+  const now = Date.now()
+
+  // 40 customers. "Regulars" buy every 10 days up to last week; "lapsed" bought 5 times
+  // at the same pace but stopped 200 days ago; one-off buyers bought once, 300 days ago.
+  beforeAll(async () => {
+    server = await startTestServer(dialect)
+    tenant = await createTenant(server.url, { currency: 'GBP', timezone: 'UTC' })
+    const events: unknown[] = []
+    const order = (customerId: string, daysAgo: number, amount: string, n: number) =>
+      events.push({ type: 'purchase', orderId: `${customerId}-${n}`, customerId, amount, currency: 'GBP', occurredAt: new Date(now - daysAgo * DAY).toISOString() })
+    for (let i = 0; i < 15; i++) for (let n = 0; n < 12; n++) order(`regular-${i}`, 7 + n * 10 + (i % 3), `${40 + i}.00`, n)
+    for (let i = 0; i < 15; i++) for (let n = 0; n < 5; n++) order(`lapsed-${i}`, 200 + n * 10 + (i % 3), `${40 + i}.00`, n)
+    for (let i = 0; i < 10; i++) order(`once-${i}`, 300 + i, '30.00', 0)
+    const response = await http<{ rejected: unknown[] }>(`${server.url}/v1/batch`, { token: tenant.secretKey, body: { events } })
+    expect(response.body.rejected).toEqual([])
+  })
+  afterAll(() => server?.stop())
+
+  async function predictions(customerId: string) {
+    const response = await http<CustomerDetail>(`${server.url}/v1/customers/${customerId}`, { token: tenant.secretKey })
+    expect(response.status).toBe(200)
+    return response.body.customer.predictions
+  }
+
+  it('ranks an active regular above a lapsed customer and a one-off buyer', async () => {
+    const regular = await predictions('regular-5')
+    const lapsed = await predictions('lapsed-5')
+    const once = await predictions('once-5')
+    if (!regular || !lapsed || !once) throw new Error(`predictions missing: ${JSON.stringify({ regular, lapsed, once })}`)
+    for (const p of [regular, lapsed, once]) {
+      expect(p.pActive).toBeGreaterThanOrEqual(0)
+      expect(p.pActive).toBeLessThanOrEqual(1)
+      expect(p.expectedPurchases90).toBeGreaterThanOrEqual(p.expectedPurchases30)
+    }
+    expect(regular.pActive).toBeGreaterThan(lapsed.pActive)
+    // A regular buying every 10 days should be expected to buy a few times a month.
+    expect(regular.expectedPurchases30).toBeGreaterThan(1)
+    expect(regular.expectedPurchases30).toBeGreaterThan(10 * lapsed.expectedPurchases30)
+    expect(Number(regular.predictedValue365)).toBeGreaterThan(Number(lapsed.predictedValue365))
+    // Spend per order is shrunk towards the population mean, but stays near the customer's own (45.00).
+    expect(Number(regular.expectedOrderValue)).toBeGreaterThan(40)
+    expect(Number(regular.expectedOrderValue)).toBeLessThan(50)
+  })
+})

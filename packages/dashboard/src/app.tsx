@@ -51,6 +51,8 @@ function Home() {
 /** Pages behind the session: a 401 sends the user to log in (see query-client.ts). */
 function SignedIn({ pathname }: { pathname: string }) {
   const me = useQuery(queries.me())
+  // Asked for together with the session (one batched request), not after it.
+  useQuery(queries.projects())
   if (me.isPending || (me.isError && isUnauthorized(me.error))) return <Loading />
   if (me.isError) return <ErrorState error={me.error} onRetry={() => me.refetch()} />
 

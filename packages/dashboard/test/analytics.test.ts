@@ -113,6 +113,8 @@ describe('import and analytics pages', () => {
 
     await page.getByRole('button', { name: 'Reset filters' }).click()
     await expect.poll(() => rows.count()).toBe(3)
+    // Without an active filter the filters are folded away.
+    await page.locator('summary', { hasText: 'Filters' }).click()
     await page.getByLabel('Spent at least').fill('30')
     await page.getByRole('button', { name: 'Apply' }).click()
     await page.waitForURL(/minSpent=30/)

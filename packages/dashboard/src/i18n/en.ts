@@ -157,6 +157,7 @@ export const en = {
   'filters.not90': 'Not in 90 days',
   'filters.reset': 'Reset filters',
   'filters.title': 'Filters',
+  'filters.titleActive': 'Filters ({n})',
   'filters.trait': 'Trait',
   'filters.within30': 'Within 30 days',
   'filters.within365': 'Within a year',

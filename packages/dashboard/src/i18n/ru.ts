@@ -158,6 +158,7 @@ export const ru: Record<MessageKey, string> = {
   'filters.not90': 'Не было 90 дней',
   'filters.reset': 'Сбросить фильтры',
   'filters.title': 'Фильтры',
+  'filters.titleActive': 'Фильтры ({n})',
   'filters.trait': 'Атрибут',
   'filters.within30': 'За 30 дней',
   'filters.within365': 'За год',

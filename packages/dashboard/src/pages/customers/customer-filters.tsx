@@ -52,8 +52,8 @@ export function useCustomerFilters(timeZone: string): { input: FilterInput; acti
   return { input, active: Object.keys(input).filter((name) => name !== 'traitValue').length, key: JSON.stringify(input) }
 }
 
-/** Segment and recency apply at once; trait and spend bounds on "Apply". */
-export function CustomerFilters() {
+/** Segment and recency apply at once; trait and spend bounds on "Apply". Folded away while none is set. */
+export function CustomerFilters({ active }: { active: number }) {
   const { t } = useI18n()
   const { search } = useLocation()
   const read = () => ({
@@ -72,49 +72,52 @@ export function CustomerFilters() {
   }
   const invalid = (value: string) => value !== '' && !DECIMAL.test(value)
   return (
-    <form className="filters" onSubmit={apply} aria-label={t('filters.title')}>
-      <label>
-        {t('insights.segment')}
-        <select value={search.get('segment') ?? ''} onChange={(e) => setParams({ segment: e.target.value })}>
-          <option value="">{t('filters.any')}</option>
-          {Object.entries(SEGMENTS).map(([segment, label]) => (
-            <option key={segment} value={segment}>
-              {t(label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.lastPurchase')}
-        <select value={search.get('recency') ?? ''} onChange={(e) => setParams({ recency: e.target.value })}>
-          <option value="">{t('filters.any')}</option>
-          {Object.entries(RECENCY).map(([value, option]) => (
-            <option key={value} value={value}>
-              {t(option.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.trait')}
-        <input value={draft.traitKey} size={10} placeholder="country" onChange={(e) => setDraft({ ...draft, traitKey: e.target.value })} />
-      </label>
-      <label>
-        {t('filters.equals')}
-        <input value={draft.traitValue} size={10} placeholder="Germany" onChange={(e) => setDraft({ ...draft, traitValue: e.target.value })} />
-      </label>
-      <label>
-        {t('filters.minSpent')}
-        <input value={draft.minSpent} size={7} inputMode="decimal" aria-invalid={invalid(draft.minSpent) || undefined} onChange={(e) => setDraft({ ...draft, minSpent: e.target.value })} />
-      </label>
-      <label>
-        {t('filters.maxSpent')}
-        <input value={draft.maxSpent} size={7} inputMode="decimal" aria-invalid={invalid(draft.maxSpent) || undefined} onChange={(e) => setDraft({ ...draft, maxSpent: e.target.value })} />
-      </label>
-      <button type="submit">{t('period.apply')}</button>
-      <button type="button" className="link-button" onClick={() => setParams(Object.fromEntries(PARAMS.map((name) => [name, ''])))}>
-        {t('filters.reset')}
-      </button>
-    </form>
+    <details className="filters-box" open={active > 0 || undefined}>
+      <summary>{active > 0 ? t('filters.titleActive', { n: active }) : t('filters.title')}</summary>
+      <form className="filters" onSubmit={apply} aria-label={t('filters.title')}>
+        <label>
+          {t('insights.segment')}
+          <select value={search.get('segment') ?? ''} onChange={(e) => setParams({ segment: e.target.value })}>
+            <option value="">{t('filters.any')}</option>
+            {Object.entries(SEGMENTS).map(([segment, label]) => (
+              <option key={segment} value={segment}>
+                {t(label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.lastPurchase')}
+          <select value={search.get('recency') ?? ''} onChange={(e) => setParams({ recency: e.target.value })}>
+            <option value="">{t('filters.any')}</option>
+            {Object.entries(RECENCY).map(([value, option]) => (
+              <option key={value} value={value}>
+                {t(option.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filters.trait')}
+          <input value={draft.traitKey} size={10} placeholder="country" onChange={(e) => setDraft({ ...draft, traitKey: e.target.value })} />
+        </label>
+        <label>
+          {t('filters.equals')}
+          <input value={draft.traitValue} size={10} placeholder="Germany" onChange={(e) => setDraft({ ...draft, traitValue: e.target.value })} />
+        </label>
+        <label>
+          {t('filters.minSpent')}
+          <input value={draft.minSpent} size={7} inputMode="decimal" aria-invalid={invalid(draft.minSpent) || undefined} onChange={(e) => setDraft({ ...draft, minSpent: e.target.value })} />
+        </label>
+        <label>
+          {t('filters.maxSpent')}
+          <input value={draft.maxSpent} size={7} inputMode="decimal" aria-invalid={invalid(draft.maxSpent) || undefined} onChange={(e) => setDraft({ ...draft, maxSpent: e.target.value })} />
+        </label>
+        <button type="submit">{t('period.apply')}</button>
+        <button type="button" className="link-button" onClick={() => setParams(Object.fromEntries(PARAMS.map((name) => [name, ''])))}>
+          {t('filters.reset')}
+        </button>
+      </form>
+    </details>
   )
 }

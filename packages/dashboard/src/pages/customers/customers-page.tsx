@@ -115,7 +115,7 @@ export function CustomersPage() {
           </select>
         </label>
       </div>
-      <CustomerFilters />
+      <CustomerFilters active={filters.active} />
       {page.isPending ? (
         <Loading />
       ) : page.isError ? (

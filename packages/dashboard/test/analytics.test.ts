@@ -125,6 +125,11 @@ describe('import and analytics pages', () => {
     expect(await page.getByTestId('net-spent').textContent()).toBe('£35.00')
     expect(await page.getByTestId('segment').textContent()).not.toBe('—')
     expect(await page.getByTestId('favourites').textContent()).toContain('LANTERN')
+    const detail = await trpcQuery<{ customer: { predictions: { pActive: number } | null } }>(page, 'customers.get', { projectId, customerId: '12345' })
+    const predictions = page.getByRole('region', { name: 'Predictions' })
+    const pActive = detail.customer.predictions?.pActive
+    if (pActive === undefined) expect(await predictions.textContent()).toContain('Predictions appear once')
+    else expect(await predictions.textContent()).toContain(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(pActive))
     expect(await page.getByRole('list', { name: 'Timeline' }).textContent()).toContain('Refund')
     await screenshot(page, 'a4-customer')
   })

@@ -4,10 +4,11 @@ import { isClientError } from '../../api/errors'
 import { queries } from '../../api/queries'
 import { downloadCsv, toCsv } from '../../components/csv'
 import { Empty, ErrorState, Loading } from '../../components/states'
-import { formatDate, formatDateTime, formatMoney } from '../../format/format'
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../format/format'
 import { useI18n } from '../../i18n/i18n'
 import { useProject } from '../../layout/project-context'
 import { Link } from '../../router/link'
+import { formatPercent } from '../insights/figures'
 import { SEGMENTS } from '../insights/segment-names'
 import { Timeline } from './timeline'
 
@@ -109,6 +110,35 @@ function Totals({ detail }: { detail: CustomerDetail }) {
   )
 }
 
+function Predictions({ detail }: { detail: CustomerDetail }) {
+  const { t, locale } = useI18n()
+  const { predictions, totals } = detail.customer
+  return (
+    <section className="panel" aria-labelledby="predictions-title">
+      <h2 id="predictions-title">{t('customer.predictions')}</h2>
+      {predictions ? (
+        <dl className="facts" data-testid="predictions">
+          <dt>{t('customer.pActive')}</dt>
+          <dd>{formatPercent(predictions.pActive, locale)}</dd>
+          <dt>{t('customer.expectedPurchases')}</dt>
+          <dd>
+            {t('customer.expectedPurchasesValue', {
+              d30: formatNumber(Math.round(predictions.expectedPurchases30 * 100) / 100, locale),
+              d90: formatNumber(Math.round(predictions.expectedPurchases90 * 100) / 100, locale),
+            })}
+          </dd>
+          <dt>{t('customer.expectedOrderValue')}</dt>
+          <dd>{formatMoney(predictions.expectedOrderValue, totals.currency, locale)}</dd>
+          <dt>{t('customer.predictedValue365')}</dt>
+          <dd>{formatMoney(predictions.predictedValue365, totals.currency, locale)}</dd>
+        </dl>
+      ) : (
+        <p className="sub">{t('customer.noPredictions')}</p>
+      )}
+    </section>
+  )
+}
+
 function Purchases({ purchases, customerId }: { purchases: PurchaseRecord[]; customerId: string }) {
   const { t, locale } = useI18n()
   const project = useProject()
@@ -177,7 +207,10 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <h1>{customer.name ?? customer.email ?? customer.customerId}</h1>
       <Totals detail={detail.data} />
       <div className="columns">
-        <Profile detail={detail.data} />
+        <div className="stack">
+          <Profile detail={detail.data} />
+          <Predictions detail={detail.data} />
+        </div>
         <section className="panel" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('timeline.title')}</h2>
           <Timeline entries={detail.data.timeline} timeZone={project.timezone} />

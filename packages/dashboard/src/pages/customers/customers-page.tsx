@@ -85,8 +85,21 @@ export function CustomersPage() {
   }
 
   const exportCsv = (items: Customer[]) => {
-    const rows = items.map((c) => [c.customerId, c.name, c.email, c.rfm?.segment, c.totals.orders, c.totals.netSpent, c.totals.currency, c.firstSeenAt, c.lastSeenAt])
-    downloadCsv('customers.csv', toCsv(['customerId', 'name', 'email', 'segment', 'orders', 'netSpent', 'currency', 'firstSeenAt', 'lastSeenAt'], rows))
+    const rows = items.map((c) => [
+      c.customerId,
+      c.name,
+      c.email,
+      c.rfm?.segment,
+      c.totals.orders,
+      c.totals.netSpent,
+      c.totals.currency,
+      c.predictions?.pActive,
+      c.predictions?.predictedValue365,
+      c.firstSeenAt,
+      c.lastSeenAt,
+    ])
+    const header = ['customerId', 'name', 'email', 'segment', 'orders', 'netSpent', 'currency', 'pActive', 'predictedValue365', 'firstSeenAt', 'lastSeenAt']
+    downloadCsv('customers.csv', toCsv(header, rows))
   }
 
   return (

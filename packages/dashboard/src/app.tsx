@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query'
-import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
+import { type ReactNode, Suspense, useEffect, useRef } from 'react'
 import { isUnauthorized } from './api/errors'
 import { createQueryClient } from './api/query-client'
 import { queries } from './api/queries'
@@ -8,19 +8,21 @@ import { I18nProvider } from './i18n/i18n'
 import { lastProject } from './layout/project-context'
 import { PlainShell, ProjectShell } from './layout/project-shell'
 import { navigate, useLocation } from './router/history'
+import { lazyPage } from './router/lazy-page'
 import { matchPath } from './router/match'
 
-// One chunk per page: the first load carries only the shell and the page asked for.
-const LoginPage = lazy(() => import('./pages/auth/login-page').then((m) => ({ default: m.LoginPage })))
-const SignupPage = lazy(() => import('./pages/auth/signup-page').then((m) => ({ default: m.SignupPage })))
-const NewProjectPage = lazy(() => import('./pages/projects/new-project-page').then((m) => ({ default: m.NewProjectPage })))
-const OverviewPage = lazy(() => import('./pages/overview/overview-page').then((m) => ({ default: m.OverviewPage })))
-const ConnectPage = lazy(() => import('./pages/connect/connect-page').then((m) => ({ default: m.ConnectPage })))
-const CustomersPage = lazy(() => import('./pages/customers/customers-page').then((m) => ({ default: m.CustomersPage })))
-const CustomerPage = lazy(() => import('./pages/customers/customer-page').then((m) => ({ default: m.CustomerPage })))
-const ReportsPage = lazy(() => import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })))
-const ImportPage = lazy(() => import('./pages/import/import-page').then((m) => ({ default: m.ImportPage })))
-const PlaceholderPage = lazy(() => import('./pages/placeholder-page').then((m) => ({ default: m.PlaceholderPage })))
+// One chunk per page: the first load carries only the shell; all pages are fetched while the session is checked.
+const LoginPage = lazyPage(() => import('./pages/auth/login-page').then((m) => m.LoginPage))
+const SignupPage = lazyPage(() => import('./pages/auth/signup-page').then((m) => m.SignupPage))
+const NewProjectPage = lazyPage(() => import('./pages/projects/new-project-page').then((m) => m.NewProjectPage))
+const OverviewPage = lazyPage(() => import('./pages/overview/overview-page').then((m) => m.OverviewPage))
+const ConnectPage = lazyPage(() => import('./pages/connect/connect-page').then((m) => m.ConnectPage))
+const CustomersPage = lazyPage(() => import('./pages/customers/customers-page').then((m) => m.CustomersPage))
+const CustomerPage = lazyPage(() => import('./pages/customers/customer-page').then((m) => m.CustomerPage))
+const ReportsPage = lazyPage(() => import('./pages/reports/reports-page').then((m) => m.ReportsPage))
+const ImportPage = lazyPage(() => import('./pages/import/import-page').then((m) => m.ImportPage))
+const PlaceholderPage = lazyPage(() => import('./pages/placeholder-page').then((m) => m.PlaceholderPage))
+const PAGES = [LoginPage, SignupPage, NewProjectPage, OverviewPage, ConnectPage, CustomersPage, CustomerPage, ReportsPage, ImportPage, PlaceholderPage]
 
 const queryClient = createQueryClient()
 
@@ -108,6 +110,10 @@ function Routes() {
 }
 
 export function App() {
+  useEffect(() => {
+    // A few KB each: fetched in parallel with the session check, so no page waits on its chunk.
+    for (const page of PAGES) void page.preload()
+  }, [])
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>

@@ -1,48 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { gunzipSync } from 'node:zlib'
 import type { Report, Segments, SegmentName } from '@rapport/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTenant, http } from '../test/http.js'
 import { testDialects } from '../test/test-database.js'
+import { decimalE4, ONLINE_RETAIL_CSV as DATASET, onlineRetailLines, splitCsvLine } from '../test/online-retail-csv.js'
 import { startTestServer, type TestServer } from '../test/test-server.js'
 
 // The golden test: the real dataset goes in through `POST /v1/import`, and the
 // figures our SQL reports are checked against figures computed here from the
 // raw CSV with plain code, exact to the penny.
-const DATASET = fileURLToPath(new URL('../../../../../shared/data/online-retail.csv.gz', import.meta.url))
-
-/** Splits one CSV line (quoted fields may hold commas and doubled quotes; the file has no multi-line fields). */
-function csvFields(line: string): string[] {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      fields.push(field)
-      field = ''
-    } else field += char
-  }
-  fields.push(field)
-  return fields
-}
-
-/** A decimal string as an integer number of ten-thousandths. */
-function e4(text: string): bigint {
-  const negative = text.startsWith('-')
-  const [whole = '0', fraction = ''] = (negative ? text.slice(1) : text).split('.')
-  const value = BigInt(whole) * 10000n + BigInt((fraction + '0000').slice(0, 4))
-  return negative ? -value : value
-}
-
 /** Ten-thousandths → pence, half away from zero (the import's documented rule). */
 function pence(valueE4: bigint): bigint {
   const sign = valueE4 < 0n ? -1n : 1n
@@ -67,12 +33,9 @@ interface Document {
 
 /** Invoices and credit notes as the dataset's README describes them, built with plain code. */
 function readDocuments(): Document[] {
-  const text = gunzipSync(readFileSync(DATASET)).toString('utf8')
-  const rows = text.split('\n')
   const documents = new Map<string, Document>()
-  for (const row of rows.slice(1)) {
-    if (row === '') continue
-    const [invoice = '', stock = '', , quantity = '', date = '', price = '', customer = ''] = csvFields(row)
+  for (const row of onlineRetailLines()) {
+    const [invoice = '', stock = '', , quantity = '', date = '', price = '', customer = ''] = splitCsvLine(row)
     if (invoice.startsWith('A')) continue // bad-debt adjustments are not sales
     const refund = invoice.startsWith('C')
     const qty = BigInt(quantity)
@@ -83,7 +46,7 @@ function readDocuments(): Document[] {
       documents.set(invoice, document)
     }
     if (date < document.at) document.at = date
-    document.lines.push({ product: stock, quantity: refund ? -qty : qty, price: e4(price) })
+    document.lines.push({ product: stock, quantity: refund ? -qty : qty, price: decimalE4(price) })
   }
   return [...documents.values()].filter((document) => document.lines.length > 0)
 }

@@ -1,42 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { gunzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTenant } from '../test/http.js'
+import { decimalE4, ONLINE_RETAIL_CSV as DATASET, onlineRetailLines, splitCsvLine } from '../test/online-retail-csv.js'
 import { startTestServer, type TestServer } from '../test/test-server.js'
 import type { ImportSummary } from './import-summary.js'
-
-const DATASET = fileURLToPath(new URL('../../../../../shared/data/online-retail.csv.gz', import.meta.url))
-
-/** Splits one CSV line: commas, fields in double quotes with "" inside. The file has no line breaks in fields. */
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      fields.push(field)
-      field = ''
-    } else field += char
-  }
-  fields.push(field)
-  return fields
-}
-
-/** "2.55" → 25500 (ten-thousandths), for non-negative prices. */
-function priceE4(text: string): bigint {
-  const [whole = '0', fraction = ''] = text.split('.')
-  return BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, '0'))
-}
 
 /** UK time to UTC by the rule itself: BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October. */
 function ukToUtcMs(text: string): number {
@@ -64,11 +32,8 @@ interface Expected {
 }
 
 function expectedFromRawCsv(): Expected {
-  const text = gunzipSync(readFileSync(DATASET)).toString('utf8')
-  const lines = text.split('\n')
   const expected: Expected = { rows: 0, badDebt: 0, stockAdjustments: 0, orders: new Map(), refunds: new Map(), customers: new Set() }
-  for (const line of lines.slice(1)) {
-    if (line === '') continue
+  for (const line of onlineRetailLines()) {
     expected.rows++
     const [invoice = '', , , quantityText = '', date = '', price = '', customer = ''] = splitCsvLine(line)
     const quantity = BigInt(quantityText)
@@ -79,7 +44,7 @@ function expectedFromRawCsv(): Expected {
     if (invoice.startsWith('C')) {
       const refund = expected.refunds.get(invoice) ?? { lines: 0, sumE4: 0n }
       refund.lines++
-      refund.sumE4 += -quantity * priceE4(price)
+      refund.sumE4 += -quantity * decimalE4(price)
       expected.refunds.set(invoice, refund)
     } else if (quantity < 0n) {
       expected.stockAdjustments++
@@ -87,7 +52,7 @@ function expectedFromRawCsv(): Expected {
     } else {
       const order = expected.orders.get(invoice) ?? { lines: 0, sumE4: 0n, at: Number.POSITIVE_INFINITY }
       order.lines++
-      order.sumE4 += quantity * priceE4(price)
+      order.sumE4 += quantity * decimalE4(price)
       order.at = Math.min(order.at, ukToUtcMs(date))
       expected.orders.set(invoice, order)
     }

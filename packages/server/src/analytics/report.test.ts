@@ -171,6 +171,21 @@ describe.each(testDialects())('insights.report edge cases on %s', (dialect) => {
     expect(backwards.body.error.issues[0]?.path).toBe('to')
     const badBreakdown = await http<{ error: { code: string } }>(`${server.url}/v1/insights/report?from=2026-06-01&to=2026-07-01&breakdownBy=colour`, { token: tenant.secretKey })
     expect(badBreakdown.status).toBe(400)
+    // Dates the calendar arithmetic or the database could not handle are refused with a 400, never a 500.
+    for (const query of [
+      'from=0001-01-01&to=0001-02-01&compareTo=previous_year',
+      'from=1970-01-01&to=1970-02-01&compareTo=previous_year',
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-01-01&to=2026-02-01&interval=year',
+      'from=2026-01-01&to=2026-02-01&limit=0',
+      'from=2026-01-01&to=2026-02-01&breakdownBy=trait:',
+    ]) {
+      const response = await http<{ error: { code: string } }>(`${server.url}/v1/insights/report?${query}`, { token: tenant.secretKey })
+      expect([200, 400], query).toContain(response.status)
+      if (response.status === 400) expect(response.body.error.code).toBe('validation_error')
+    }
+    const oddTrait = await http<Report>(`${server.url}/v1/insights/report?from=2026-06-01&to=2026-07-01&breakdownBy=${encodeURIComponent("trait:it's \"odd\"")}`, { token: tenant.secretKey })
+    expect(oddTrait.status).toBe(200)
     const publishable = await http<{ error: { code: string } }>(`${server.url}/v1/insights/report?from=2026-06-01&to=2026-07-01`, { token: tenant.publishableKey })
     expect(publishable.status).toBe(403)
   })

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
-/** A calendar date, `YYYY-MM-DD`, read in the project's time zone. */
-export const isoDateSchema = z.iso.date({ message: 'Must be a date such as 2011-01-31' })
+/** A calendar date, `YYYY-MM-DD`, read in the project's time zone, from 1970 (when events may start) to 2199. */
+export const isoDateSchema = z.iso
+  .date({ message: 'Must be a date such as 2011-01-31' })
+  .refine((date) => date >= '1970-01-01' && date < '2200-01-01', { message: 'Must be between 1970-01-01 and 2199-12-31' })
 
 export const intervalSchema = z.enum(['day', 'week', 'month'])
 export type Interval = z.output<typeof intervalSchema>

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { type CustomerUpsert, chunk, type PurchaseUpsert } from './fold-events.js'
+import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
 
 type Db = Kysely<Database>
@@ -95,19 +96,6 @@ export async function currentOrders(db: Db, projectId: string, orderIds: readonl
   return out
 }
 
-// The incoming event is at least as new as the one whose fields are stored.
-const incomingOrderIsNewer = sql<boolean>`(excluded.last_event_at >= purchases.last_event_at)`
-
-function orderField<T>(column: 'amount_minor' | 'currency' | 'status' | 'refunded_at' | 'last_event_id') {
-  return sql<T>`case when ${incomingOrderIsNewer} then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`purchases.${column}`)} end`
-}
-
-function orderOptionalField(column: 'customer_id' | 'source' | 'channel' | 'country') {
-  const incoming = sql.ref(`excluded.${column}`)
-  const stored = sql.ref(`purchases.${column}`)
-  return sql<string | null>`case when ${incomingOrderIsNewer} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
-}
-
 /**
  * Creates or updates orders: one row per order id, whatever was sent before.
  * Returns the orders whose stored fields now come from this batch.
@@ -137,15 +125,15 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
       )
       .onConflict((conflict) =>
         conflict.columns(['project_id', 'order_id']).doUpdateSet({
-          customer_id: orderOptionalField('customer_id'),
-          source: orderOptionalField('source'),
-          channel: orderOptionalField('channel'),
-          country: orderOptionalField('country'),
-          amount_minor: orderField<bigint>('amount_minor'),
-          currency: orderField<string>('currency'),
-          status: orderField<'completed' | 'refunded'>('status'),
-          refunded_at: orderField<Date | null>('refunded_at'),
-          last_event_id: orderField<string>('last_event_id'),
+          customer_id: newestKnownValue('purchases', 'customer_id'),
+          source: newestKnownValue('purchases', 'source'),
+          channel: newestKnownValue('purchases', 'channel'),
+          country: newestKnownValue('purchases', 'country'),
+          amount_minor: newestValue<bigint>('purchases', 'amount_minor'),
+          currency: newestValue<string>('purchases', 'currency'),
+          status: newestValue<'completed' | 'refunded'>('purchases', 'status'),
+          refunded_at: newestValue<Date | null>('purchases', 'refunded_at'),
+          last_event_id: newestValue<string>('purchases', 'last_event_id'),
           last_event_at: sql<Date>`greatest(purchases.last_event_at, excluded.last_event_at)`,
           ordered_at: sql<Date>`least(purchases.ordered_at, excluded.ordered_at)`,
           updated_at: sql<Date>`now()`,
@@ -168,16 +156,7 @@ export async function replaceItems(db: Db, projectId: string, orders: readonly P
     await db.deleteFrom('purchase_items').where('project_id', '=', projectId).where('order_id', 'in', part).execute()
   }
   const lines = orders.flatMap((order) =>
-    (order.items ?? []).map((item, index) => ({
-      project_id: projectId,
-      order_id: order.orderId,
-      line_no: index + 1,
-      product_id: item.productId,
-      name: item.name,
-      category: item.category,
-      quantity: item.quantity,
-      unit_price_e4: item.unitPriceE4,
-    })),
+    lineColumns(order.items ?? []).map((line) => ({ project_id: projectId, order_id: order.orderId, ...line })),
   )
   for (const part of chunk(lines, ROWS_PER_STATEMENT)) await db.insertInto('purchase_items').values(part).execute()
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { chunk, type RefundUpsert } from './fold-events.js'
+import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
 
 type Db = Kysely<Database>
 
@@ -27,18 +28,6 @@ export async function currentRefunds(db: Db, projectId: string, refundIds: reado
   return out
 }
 
-const incomingRefundIsNewer = sql<boolean>`(excluded.last_event_at >= refunds.last_event_at)`
-
-function refundField<T>(column: 'amount_minor' | 'currency' | 'refunded_at' | 'last_event_id') {
-  return sql<T>`case when ${incomingRefundIsNewer} then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`refunds.${column}`)} end`
-}
-
-function refundOptionalField(column: 'order_id' | 'customer_id' | 'reason' | 'country') {
-  const incoming = sql.ref(`excluded.${column}`)
-  const stored = sql.ref(`refunds.${column}`)
-  return sql<string | null>`case when ${incomingRefundIsNewer} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
-}
-
 /** Creates or updates refunds; returns those whose stored fields now come from this batch. */
 export async function upsertRefunds(db: Db, projectId: string, rows: readonly RefundUpsert[]): Promise<Set<string>> {
   const applied = new Set<string>()
@@ -63,14 +52,14 @@ export async function upsertRefunds(db: Db, projectId: string, rows: readonly Re
       )
       .onConflict((conflict) =>
         conflict.columns(['project_id', 'refund_id']).doUpdateSet({
-          order_id: refundOptionalField('order_id'),
-          customer_id: refundOptionalField('customer_id'),
-          reason: refundOptionalField('reason'),
-          country: refundOptionalField('country'),
-          amount_minor: refundField<bigint>('amount_minor'),
-          currency: refundField<string>('currency'),
-          refunded_at: refundField<Date>('refunded_at'),
-          last_event_id: refundField<string>('last_event_id'),
+          order_id: newestKnownValue('refunds', 'order_id'),
+          customer_id: newestKnownValue('refunds', 'customer_id'),
+          reason: newestKnownValue('refunds', 'reason'),
+          country: newestKnownValue('refunds', 'country'),
+          amount_minor: newestValue<bigint>('refunds', 'amount_minor'),
+          currency: newestValue<string>('refunds', 'currency'),
+          refunded_at: newestValue<Date>('refunds', 'refunded_at'),
+          last_event_id: newestValue<string>('refunds', 'last_event_id'),
           last_event_at: sql<Date>`greatest(refunds.last_event_at, excluded.last_event_at)`,
           updated_at: sql<Date>`now()`,
         }),
@@ -92,16 +81,7 @@ export async function replaceRefundItems(db: Db, projectId: string, refunds: rea
     await db.deleteFrom('refund_items').where('project_id', '=', projectId).where('refund_id', 'in', part).execute()
   }
   const lines = refunds.flatMap((refund) =>
-    (refund.items ?? []).map((item, index) => ({
-      project_id: projectId,
-      refund_id: refund.refundId,
-      line_no: index + 1,
-      product_id: item.productId,
-      name: item.name,
-      category: item.category,
-      quantity: item.quantity,
-      unit_price_e4: item.unitPriceE4,
-    })),
+    lineColumns(refund.items ?? []).map((line) => ({ project_id: projectId, refund_id: refund.refundId, ...line })),
   )
   for (const part of chunk(lines, ROWS_PER_STATEMENT)) await db.insertInto('refund_items').values(part).execute()
 }

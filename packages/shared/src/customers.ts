@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { purchaseStatusSchema } from './events/purchase.js'
 import { externalId } from './events/primitives.js'
 import { moneySchema } from './money-schema.js'
+import { customerScoreSchema, scoreLabelSchema } from './analytics/customer-scores.js'
 import { rfmSchema, segmentNameSchema } from './analytics/segments.js'
 
 
@@ -31,6 +32,11 @@ export const customerListInputSchema = z.strictObject({
   /** Last order on or after / before this instant. */
   lastPurchaseAfter: z.iso.datetime({ offset: true }).optional(),
   lastPurchaseBefore: z.iso.datetime({ offset: true }).optional(),
+  /** Only customers with this lead score label. */
+  scoreLabel: scoreLabelSchema.optional(),
+  /** Lead score bounds, inclusive (0–100). */
+  minScore: z.coerce.number<number>().int().min(0).max(100).optional(),
+  maxScore: z.coerce.number<number>().int().min(0).max(100).optional(),
 })
 export type CustomerListInput = z.input<typeof customerListInputSchema>
 
@@ -79,6 +85,8 @@ export const customerSchema = z.object({
       predictedValue365: moneySchema,
     })
     .nullable(),
+  /** Lead score 0–100 with its label and reasons; null until the customer has been scored. */
+  score: customerScoreSchema.nullable(),
 })
 export type Customer = z.output<typeof customerSchema>
 
@@ -127,5 +135,10 @@ export const customerDetailSchema = z.object({
   timeline: z.array(timelineEntrySchema),
   /** Products the customer bought most (by units, then revenue), at most 5. */
   favouriteProducts: z.array(z.object({ productId: z.string(), name: z.string().nullable(), quantity: z.int(), orders: z.int() })),
+  /**
+   * Up to 10 products the customer has not bought yet, best first: what similar customers bought
+   * lately, blended with recent popularity. Refreshed with the project's recommendations.
+   */
+  nextBestProducts: z.array(z.object({ productId: z.string(), name: z.string().nullable(), score: z.number(), reason: z.string() })),
 })
 export type CustomerDetail = z.output<typeof customerDetailSchema>

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { recomputeCustomerScores } from './customer-scores.js'
+import { recomputeLeadScores } from './lead-scores.js'
 import { recomputeRfm } from './rfm.js'
 import { rebuildDays, rebuildMonths } from './rollups.js'
 
@@ -36,6 +37,7 @@ async function refreshRfm(trx: Transaction<Database>, project: ProjectRow, chang
   if (!state.rows[0]?.due) return
   await recomputeRfm(trx, project.id, project.currency)
   await recomputeCustomerScores(trx, project)
+  await recomputeLeadScores(trx, project)
   await sql`update analytics_state set rfm_computed_at = now(), rfm_stale_since = null where project_id = ${project.id}`.execute(trx)
 }
 

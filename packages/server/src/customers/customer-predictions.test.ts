@@ -1,4 +1,4 @@
-import type { CustomerDetail } from '@rapport/shared'
+import type { CustomerDetail, CustomerPage } from '@rapport/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTenant, http } from '../test/http.js'
 import { testDialects } from '../test/test-database.js'
@@ -50,5 +50,36 @@ describe.each(testDialects())('customer predictions (BG/NBD, Gamma–Gamma) on %
     // Spend per order is shrunk towards the population mean, but stays near the customer's own (45.00).
     expect(Number(regular.expectedOrderValue)).toBeGreaterThan(40)
     expect(Number(regular.expectedOrderValue)).toBeLessThan(50)
+  })
+
+  it('scores leads 0–100 with a label and reasons whose points add up, and filters the list by label and score', async () => {
+    const detail = async (customerId: string) => (await http<CustomerDetail>(`${server.url}/v1/customers/${customerId}`, { token: tenant.secretKey })).body.customer
+    const regular = await detail('regular-14')
+    const lapsed = await detail('lapsed-0')
+    if (!regular.score || !lapsed.score) throw new Error('scores missing')
+    expect(regular.score.value).toBeGreaterThan(lapsed.score.value)
+    for (const score of [regular.score, lapsed.score]) {
+      const points = score.reasons.reduce((sum, reason) => sum + reason.points, 0)
+      // Reasons are rounded to 0.1 point; the score is their sum, rounded.
+      expect(Math.abs(points - score.value)).toBeLessThanOrEqual(1)
+      expect(score.reasons.map((reason) => reason.factor)).toEqual(['recency', 'frequency', 'spend', 'engagement', 'pActive'])
+      // No track events in this project: engagement is left out and the other factors fill 100 points.
+      expect(score.reasons.find((reason) => reason.factor === 'engagement')?.maxPoints).toBe(0)
+      expect(score.reasons.reduce((sum, reason) => sum + reason.maxPoints, 0)).toBeCloseTo(100, 0)
+      const expected = score.value >= 80 ? 'HOT' : score.value >= 60 ? 'WARM' : score.value >= 40 ? 'COLD' : 'UNQUALIFIED'
+      expect(score.label).toBe(expected)
+    }
+    // The newest, most frequent, biggest spender with P(active) near 1 is a hot lead.
+    expect(regular.score.label).toBe('HOT')
+    const hot = await http<CustomerPage>(`${server.url}/v1/customers?scoreLabel=HOT&limit=200`, { token: tenant.secretKey })
+    expect(hot.status).toBe(200)
+    expect(hot.body.items.length).toBeGreaterThan(0)
+    expect(hot.body.items.every((customer) => customer.score?.label === 'HOT')).toBe(true)
+    expect(hot.body.items.some((customer) => customer.customerId === 'regular-14')).toBe(true)
+    const low = await http<CustomerPage>(`${server.url}/v1/customers?maxScore=39&limit=200`, { token: tenant.secretKey })
+    expect(low.body.items.every((customer) => (customer.score?.value ?? 100) <= 39)).toBe(true)
+    expect(low.body.items.some((customer) => customer.customerId === 'regular-14')).toBe(false)
+    const bad = await http(`${server.url}/v1/customers?minScore=101`, { token: tenant.secretKey })
+    expect(bad.status).toBe(400)
   })
 })

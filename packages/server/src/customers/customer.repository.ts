@@ -26,6 +26,9 @@ export interface CustomerFilters {
   maxSpentMinor?: bigint | undefined
   lastPurchaseAfter?: Date | undefined
   lastPurchaseBefore?: Date | undefined
+  scoreLabel?: string | undefined
+  minScore?: number | undefined
+  maxScore?: number | undefined
 }
 
 export interface CustomerQuery extends CustomerFilters {
@@ -61,6 +64,9 @@ export async function listCustomers(db: Db, projectId: string, query: CustomerQu
   if (query.maxSpentMinor !== undefined) builder = builder.where('net_spent_minor', '<=', query.maxSpentMinor)
   if (query.lastPurchaseAfter !== undefined) builder = builder.where('last_purchase_at', '>=', query.lastPurchaseAfter)
   if (query.lastPurchaseBefore !== undefined) builder = builder.where('last_purchase_at', '<', query.lastPurchaseBefore)
+  if (query.scoreLabel !== undefined) builder = builder.where('score_label', '=', query.scoreLabel as NonNullable<CustomersTable['score_label']>)
+  if (query.minScore !== undefined) builder = builder.where('score', '>=', query.minScore)
+  if (query.maxScore !== undefined) builder = builder.where('score', '<=', query.maxScore)
   if (query.after) {
     const operator = query.order === 'desc' ? sql.raw('<') : sql.raw('>')
     builder = builder.where(sql<boolean>`(${sql.ref(column)}, customer_id) ${operator} (${query.after.value}, ${query.after.customerId})`)
@@ -140,4 +146,17 @@ export async function favouriteProducts(db: Db, projectId: string, customerId: s
     limit ${limit}
   `.execute(db)
   return result.rows
+}
+
+export type NextProductRow = Selectable<Database['customer_next_products']>
+
+/** The customer's stored next best products, best first. */
+export async function nextProducts(db: Db, projectId: string, customerId: string): Promise<NextProductRow[]> {
+  return db
+    .selectFrom('customer_next_products')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('customer_id', '=', customerId)
+    .orderBy('rank')
+    .execute()
 }

@@ -9,6 +9,7 @@ import {
   LIMITS,
   parseScaledDecimal,
   type PurchaseRecord,
+  type ScoreReason,
   type SegmentName,
   type TimelineEntry,
   type TraitValue,
@@ -28,6 +29,7 @@ import {
   favouriteProducts,
   findCustomer,
   listCustomers,
+  nextProducts,
   purchaseItems,
   SORT_COLUMN,
   type SortValue,
@@ -73,6 +75,10 @@ function toCustomer(row: CustomerRow, project: ProjectRow): Customer {
             expectedOrderValue: formatMinorUnits(row.expected_order_value_minor, exponent),
             predictedValue365: formatMinorUnits(row.predicted_value_365_minor, exponent),
           },
+    score:
+      row.score === null || row.score_label === null
+        ? null
+        : { value: row.score, label: row.score_label, reasons: (row.score_reasons ?? []) as ScoreReason[] },
   }
 }
 
@@ -97,6 +103,9 @@ export async function listCustomerPage(db: Kysely<Database>, project: ProjectRow
     maxSpentMinor: spentBound(query.maxSpent, exponent, 'maxSpent'),
     lastPurchaseAfter: query.lastPurchaseAfter === undefined ? undefined : new Date(query.lastPurchaseAfter),
     lastPurchaseBefore: query.lastPurchaseBefore === undefined ? undefined : new Date(query.lastPurchaseBefore),
+    scoreLabel: query.scoreLabel,
+    minScore: query.minScore,
+    maxScore: query.maxScore,
     search: query.search?.trim() || undefined,
     sort: query.sort,
     order: query.order,
@@ -120,11 +129,12 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
   await refreshAnalytics(db, project)
   const row = await findCustomer(db, project.id, customerId)
   if (!row) throw new AppError('not_found', 'No customer with this id in the project')
-  const [purchases, interactions, refunds, favourites] = await Promise.all([
+  const [purchases, interactions, refunds, favourites, nextBest] = await Promise.all([
     customerPurchases(db, project.id, customerId, DETAIL_LIMIT),
     customerInteractions(db, project.id, customerId, DETAIL_LIMIT),
     customerRefunds(db, project.id, customerId, DETAIL_LIMIT),
     favouriteProducts(db, project.id, customerId, 5),
+    nextProducts(db, project.id, customerId),
   ])
   const items = await purchaseItems(
     db,
@@ -190,5 +200,6 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
       quantity: Number(favourite.quantity),
       orders: Number(favourite.orders),
     })),
+    nextBestProducts: nextBest.map((product) => ({ productId: product.product_id, name: product.name, score: product.score, reason: product.reason })),
   }
 }

@@ -5,6 +5,7 @@ import * as monthlyProducts from './migrations/2026-11-21-0003-monthly-product-s
 import * as lineForeignKeys from './migrations/2026-11-21-0004-line-foreign-keys.js'
 import * as analyticsState from './migrations/2026-11-21-0005-analytics-state.js'
 import * as customerScores from './migrations/2026-11-21-0006-customer-scores.js'
+import * as recommendations from './migrations/2026-11-21-0007-recommendations.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0004-line-foreign-keys': lineForeignKeys,
   '2026-11-21-0005-analytics-state': analyticsState,
   '2026-11-21-0006-customer-scores': customerScores,
+  '2026-11-21-0007-recommendations': recommendations,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

@@ -70,6 +70,10 @@ export interface CustomersTable {
   expected_purchases_90: number | null
   expected_order_value_minor: bigint | null
   predicted_value_365_minor: bigint | null
+  /** Lead score 0–100, its label and the points behind it; null until scored. */
+  score: number | null
+  score_label: 'HOT' | 'WARM' | 'COLD' | 'UNQUALIFIED' | null
+  score_reasons: Json<ScoreReasonRow[]> | null
   first_purchase_at: Timestamp | null
   last_purchase_at: Timestamp | null
   created_at: DefaultTimestamp
@@ -204,6 +208,59 @@ export interface AnalyticsStateTable {
   rfm_stale_since: Timestamp | null
 }
 
+/** One component of a lead score, as stored. */
+export interface ScoreReasonRow {
+  factor: 'recency' | 'frequency' | 'spend' | 'engagement' | 'pActive'
+  points: number
+  maxPoints: number
+  detail: string
+}
+
+export interface CustomerNextProductsTable {
+  project_id: string
+  customer_id: string
+  rank: number
+  product_id: string
+  name: string | null
+  score: number
+  reason: string
+}
+
+export interface RecommendationsTable {
+  project_id: string
+  recommendation_id: string
+  run_id: string
+  issued_at: Timestamp
+  rank: number
+  type: string
+  payload: Json<Record<string, unknown>>
+}
+
+export interface RecommendationTargetsTable {
+  project_id: string
+  recommendation_id: string
+  customer_id: string
+  is_control: boolean
+}
+
+/** Tokens a project spent on the assistant's model per UTC day. */
+export interface AiUsageTable {
+  project_id: string
+  day: ColumnType<string, string, string>
+  requests: Generated<number>
+  prompt_tokens: Generated<bigint>
+  completion_tokens: Generated<bigint>
+}
+
+/** Summaries kept until the project's data changes (`fingerprint` of the rollups they came from). */
+export interface AiSummariesTable {
+  project_id: string
+  cache_key: string
+  fingerprint: string
+  summary: Json<unknown>
+  created_at: DefaultTimestamp
+}
+
 export interface Database {
   accounts: AccountsTable
   sessions: SessionsTable
@@ -221,4 +278,9 @@ export interface Database {
   daily_product_sales: DailyProductSalesTable
   monthly_product_sales: MonthlyProductSalesTable
   analytics_state: AnalyticsStateTable
+  customer_next_products: CustomerNextProductsTable
+  recommendations: RecommendationsTable
+  recommendation_targets: RecommendationTargetsTable
+  ai_usage: AiUsageTable
+  ai_summaries: AiSummariesTable
 }

@@ -6,7 +6,7 @@ import { isPermissionError, type RapportError } from './errors.js'
 import { startFaultProxy } from './test/fault-proxy.js'
 import { databaseTargets, seedProject } from './test/real-server.js'
 
-const EVENTS = 10_000
+const EVENTS = 20_000
 const CUSTOMERS = 200
 
 describe.each(databaseTargets())('against the real server on $name', (target) => {
@@ -25,8 +25,8 @@ describe.each(databaseTargets())('against the real server on $name', (target) =>
     await cleanup?.()
   })
 
-  it('delivers 10,000 mixed events exactly once through a faulty network', async () => {
-    const proxy = await startFaultProxy(server.url, { rate: 0.1, seed: 42 })
+  it('delivers 20,000 mixed events exactly once through a faulty network (drops, delays, 500/502/503/429, resets after the server committed)', async () => {
+    const proxy = await startFaultProxy(server.url, { rate: 0.1, seed: 42, delayRate: 0.2, maxDelayMs: 150 })
     const errors: RapportError[] = []
     const crm = createCRM({ apiKey: keys.secretKey, host: proxy.url, flushAt: 500, maxQueueSize: EVENTS, timeout: 5_000, onError: (error) => errors.push(error) })
     const sent = new Set<string>()
@@ -53,6 +53,8 @@ describe.each(databaseTargets())('against the real server on $name', (target) =>
     expect(proxy.counts.dropped).toBeGreaterThan(0)
     expect(proxy.counts.unavailable).toBeGreaterThan(0)
     expect(proxy.counts.resetAfterAnswer).toBeGreaterThan(0)
+    expect(proxy.counts.delayed).toBeGreaterThan(0)
+    expect(Object.keys(proxy.counts.byStatus).sort()).toEqual(['429', '500', '502', '503'])
 
     const stored = await server.db.selectFrom('events').select('event_id').where('project_id', '=', keys.projectId).execute()
     expect(stored).toHaveLength(EVENTS)

@@ -1,54 +1,82 @@
-// Read latency on the imported online-retail dataset: one-year monthly report, trends,
-// RFM segments and the first customers page sorted by spend — cold (first read after
-// the import builds the rollups) and warm (median and spread of 15 runs).
-// Run: node bench/reports.mjs   (after `npx turbo run build --filter=@rapport/server`)
-// PostgreSQL when DATABASE_URL is set (a fresh database is created and dropped), else in-memory PGlite.
-import { readFileSync } from 'node:fs'
-import { ONLINE_RETAIL, startBenchServer } from './lib/bench-server.mjs'
+// Read latency on the imported online-retail dataset: one-year monthly report (also with a
+// comparison and a breakdown), trends, RFM segments and the first customers page sorted by spend —
+// warm (median and spread of repeated reads) and cold (first read after a server restart) — against
+// DuckDB computing the same monthly report from the raw CSV lines in memory.
+// Run: node bench/reports.mjs [--quick] [--pglite-only]   (PostgreSQL when DATABASE_URL is set)
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { benchImport } from './import.mjs'
+import { loadDataset } from './lib/dataset.mjs'
+import { openDuckDB } from './lib/duckdb-report.mjs'
+import { request } from './lib/http.mjs'
+import { load } from './lib/machine.mjs'
+import { repeat, report } from './lib/stats.mjs'
 
-const RUNS = 15
+const REPORT = 'report (2011, monthly)'
+const READS = {
+  [REPORT]: '/v1/insights/report?from=2011-01-01&to=2012-01-01&interval=month',
+  'report + comparison + breakdown': '/v1/insights/report?from=2011-01-01&to=2012-01-01&interval=month&compareTo=previous_period&breakdownBy=country',
+  'trends (2011, weekly)': '/v1/insights/trends?from=2011-01-01&to=2012-01-01&interval=week',
+  segments: '/v1/insights/segments?asOf=2011-12-10',
+  'customers (first page by spend)': '/v1/customers?sort=totalSpent&order=desc&limit=50',
+}
 
-async function timed(url, key) {
+async function timed(bench, path) {
   const start = performance.now()
-  const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } })
+  const response = await request(`${bench.url}${path}`, { headers: { authorization: `Bearer ${bench.secretKey}` } })
   await response.arrayBuffer()
-  if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
+  if (response.status !== 200) throw new Error(`${path}: ${response.status}`)
   return performance.now() - start
 }
 
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-
-const bench = await startBenchServer()
-try {
-  const key = bench.secretKey
-  const importStart = performance.now()
-  const response = await fetch(`${bench.url}/v1/import?format=online-retail`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/gzip' },
-    body: readFileSync(ONLINE_RETAIL),
-  })
-  const summary = (await response.text()).trim().split('\n').map((line) => JSON.parse(line)).at(-1)
-  if (summary?.type !== 'summary') throw new Error(`import failed: ${JSON.stringify(summary)}`)
-  console.log(`database   ${bench.kind}`)
-  console.log(`import     ${((performance.now() - importStart) / 1000).toFixed(1)} s for ${summary.rowsRead.toLocaleString('en')} rows`)
-
-  const reads = {
-    'report (2011, monthly)': `/v1/insights/report?from=2011-01-01&to=2012-01-01&interval=month`,
-    'report + comparison + breakdown': `/v1/insights/report?from=2011-01-01&to=2012-01-01&interval=month&compareTo=previous_period&breakdownBy=country`,
-    'trends (2011, weekly)': `/v1/insights/trends?from=2011-01-01&to=2012-01-01&interval=week`,
-    'segments': `/v1/insights/segments?asOf=2011-12-10`,
-    'customers (by spend)': `/v1/customers?sort=totalSpent&order=desc&limit=50`,
+/** DuckDB's figures for the dataset: load seconds and report milliseconds (warm). */
+export async function benchDuckDB(dataset, runs) {
+  const duck = await openDuckDB(dataset.csv, join(tmpdir(), 'rapport-bench-lines.csv'))
+  try {
+    const loads = await repeat(3, () => duck.load())
+    await duck.report()
+    const reports = await repeat(runs, async () => (await duck.report()).ms)
+    return { loads, reports, cold: loads.map((seconds, run) => seconds * 1000 + (reports[run] ?? 0)) }
+  } finally {
+    duck.close()
   }
-  const first = await timed(`${bench.url}${reads['report (2011, monthly)']}`, key)
-  console.log(`first report after import (builds rollups): ${first.toFixed(0)} ms`)
-  console.log('read                               median    p10     p90  (ms, warm)')
-  for (const [label, path] of Object.entries(reads)) {
-    await timed(`${bench.url}${path}`, key)
-    const times = []
-    for (let i = 0; i < RUNS; i++) times.push(await timed(`${bench.url}${path}`, key))
-    times.sort((a, b) => a - b)
-    console.log(`${label.padEnd(34)} ${quantile(times, 0.5).toFixed(1).padStart(6)} ${quantile(times, 0.1).toFixed(1).padStart(6)} ${quantile(times, 0.9).toFixed(1).padStart(7)}`)
+}
+
+/** Warm and cold reads on an imported bench server, against DuckDB's report on the same lines. */
+export async function benchReads(bench, duck, { quick }) {
+  const runs = quick ? 5 : 15
+  console.log(`\n## Reads on ${bench.kind} (load ${load()})`)
+  report('DuckDB: load the CSV lines into memory (ms)', duck.loads.map((s) => s * 1000), 'ms')
+  report('DuckDB: monthly report from the lines (ms)', duck.reports, 'ms')
+  const duckReport = { label: 'DuckDB', values: duck.reports }
+  console.log(`  warm, ${runs} reads after one unmeasured:`)
+  for (const [label, path] of Object.entries(READS)) {
+    await timed(bench, path)
+    const times = await repeat(runs, () => timed(bench, path))
+    report(label, times, 'ms', label === REPORT ? duckReport : undefined)
   }
-} finally {
-  await bench.stop()
+  console.log('  cold, the first read after a server restart (3 restarts per read):')
+  for (const [label, path] of Object.entries(READS)) {
+    const times = await repeat(3, async () => {
+      await bench.restart()
+      return timed(bench, path)
+    })
+    report(label, times, 'ms', label === REPORT ? { label: 'DuckDB load + report', values: duck.cold } : undefined)
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const quick = process.argv.includes('--quick')
+  const dataset = loadDataset({ quick })
+  const duck = await benchDuckDB(dataset, quick ? 5 : 15)
+  const kinds = process.env.DATABASE_URL && !process.argv.includes('--pglite-only') ? ['postgres', 'pglite'] : ['pglite']
+  for (const kind of kinds) {
+    const bench = await benchImport(kind, process.env.DATABASE_URL, dataset)
+    try {
+      await benchReads(bench, duck, { quick })
+    } finally {
+      await bench.stop()
+    }
+  }
 }

@@ -4,12 +4,13 @@
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { createLogger, parseEnv, startServer } from '../../packages/server/dist/index.js'
+import { request } from './http.mjs'
 import { adminQuery } from './postgres.mjs'
 
 export const ONLINE_RETAIL = fileURLToPath(new URL('../../../shared/data/online-retail.csv.gz', import.meta.url))
 
 async function trpc(base, path, input, token) {
-  const response = await fetch(`${base}/trpc/${path}`, {
+  const response = await request(`${base}/trpc/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(input),

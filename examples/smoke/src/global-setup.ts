@@ -12,10 +12,13 @@ declare module 'vitest' {
   }
 }
 
-/** Starts the built server exactly as `npm start` does, on a free port, with PGlite in a temp dir. */
+/**
+ * Starts the built server through its `rapport` command with no arguments (what `npx @rapport/server`
+ * runs; the same start-up as `npm start`), on a free port, with PGlite in a temp dir.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rapport-examples-'))
-  const server = await startProcess(process.execPath, [join(ROOT, 'packages/server/dist/main.js')], {
+  const server = await startProcess(process.execPath, [join(ROOT, 'packages/server/bin/rapport.js')], {
     env: cleanEnv({ PORT: '0', HOST: '127.0.0.1', RAPPORT_DATA_DIR: dataDir, RAPPORT_LOG_LEVEL: 'warn', RAPPORT_RATE_LIMIT_PER_SECOND: '0' }),
     ready: /listening on (http:\/\/\S+)/,
     timeoutMs: 45_000,

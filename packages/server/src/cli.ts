@@ -10,6 +10,7 @@ const COMMANDS: Record<string, (argv: string[], out: (line: string) => void) => 
 const USAGE = `Usage: rapport <command> [options]
 
 Commands:
+  start    start the server (the default; configured like npm start: PORT, DATABASE_URL, RAPPORT_*)
   setup    create an account, a project and its API keys (rapport setup --help)
   import   import a CSV file of orders (rapport import --help)`
 
@@ -29,6 +30,10 @@ async function run(): Promise<number> {
   }
 }
 
-run().then((code) => {
-  process.exitCode = code
-})
+// `npx @rapport/server` (no command) or `rapport start` runs the server itself, as `npm start` does.
+const first = process.argv[2]
+if (first === undefined || first === 'start') await import('./main.js')
+else
+  run().then((code) => {
+    process.exitCode = code
+  })

@@ -33,8 +33,13 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
           oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     })
-    // An idle client losing its connection (database restarted) must not crash the process.
+    // A client losing its connection (database restarted) must not crash the process: idle
+    // clients report on the pool; a checked-out client reports on itself, and the pool drops
+    // it on release because it is no longer queryable.
     pool.on('error', () => {})
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

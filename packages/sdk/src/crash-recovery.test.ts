@@ -247,3 +247,48 @@ describe.skipIf(!POSTGRES_URL)('PostgreSQL outage under load', () => {
     await expectExactlyOnce(database, projectId, load, [])
   }, 60_000)
 })
+
+describe.skipIf(!POSTGRES_URL)('two server processes on one PostgreSQL', () => {
+  it('store each event once when both get the same retried batches at the same time (the database enforces it)', async () => {
+    const database = await freshDatabase('postgres')
+    const first = new ServerProcess({ port: await freePort(), database })
+    const second = new ServerProcess({ port: await freePort(), database })
+    cleanups.push(() => first.kill(), () => second.kill())
+    await first.start()
+    await second.start()
+    const { projectId, secretKey } = await seed(first.url)
+    let revenueMinor = 0n
+    const batches = Array.from({ length: 8 }, (_, b) => ({
+      events: Array.from({ length: 250 }, (_, i) => {
+        const n = b * 250 + i
+        const minor = BigInt(100 + n)
+        revenueMinor += minor
+        return { type: 'purchase', eventId: randomUUID(), orderId: `o-${n}`, customerId: `c-${n % 41}`, amount: `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`, currency: 'GBP' }
+      }),
+    }))
+    const send = (url: string, body: unknown) =>
+      fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secretKey}` }, body: JSON.stringify(body) }).then(
+        async (response) => ({ status: response.status, body: (await response.json()) as { accepted: number; duplicates: number } }),
+      )
+    const answers = await Promise.all(batches.flatMap((batch) => [send(first.url, batch), send(second.url, batch), send(second.url, batch), send(first.url, batch)]))
+    expect(answers.every((answer) => answer.status === 200)).toBe(true)
+    expect(answers.reduce((sum, answer) => sum + answer.body.accepted, 0)).toBe(2_000)
+    expect(answers.reduce((sum, answer) => sum + answer.body.duplicates, 0)).toBe(6_000)
+    await first.stop()
+    await second.stop()
+    const stored = await openStored(database)
+    try {
+      const totals = await stored.db
+        .selectFrom('purchases')
+        .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.sum<string>('amount_minor').as('total')])
+        .where('project_id', '=', projectId)
+        .executeTakeFirstOrThrow()
+      expect(Number(totals.count)).toBe(2_000)
+      expect(BigInt(totals.total)).toBe(revenueMinor)
+      const events = await stored.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('count')).where('project_id', '=', projectId).executeTakeFirstOrThrow()
+      expect(Number(events.count)).toBe(2_000)
+    } finally {
+      await stored.close()
+    }
+  }, 60_000)
+})

@@ -1,4 +1,12 @@
-import { forecastInputSchema, reportInputSchema, segmentsInputSchema, trendsInputSchema } from '@rapport/shared'
+import {
+  customerScoresInputSchema,
+  forecastInputSchema,
+  recommendationOutcomesInputSchema,
+  recommendationsInputSchema,
+  reportInputSchema,
+  segmentsInputSchema,
+  trendsInputSchema,
+} from '@rapport/shared'
 import { type Router as ExpressRouter, Router } from 'express'
 import type { z } from 'zod'
 import type { ServerDeps } from '../deps.js'
@@ -6,7 +14,9 @@ import { AppError } from '../errors.js'
 import { principalOf } from '../http/api-auth.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { projectForRead } from '../projects/project-access.js'
+import { buildCustomerScores } from './customer-scores.service.js'
 import { buildForecast } from './forecast.service.js'
+import { buildRecommendationOutcomes, buildRecommendations } from './recommendations.service.js'
 import { buildReport } from './report.service.js'
 import { buildSegments } from './segments.service.js'
 import { buildTrends } from './trends.service.js'
@@ -30,5 +40,8 @@ export function insightsRoutes(deps: ServerDeps): ExpressRouter {
   serve('/insights/trends', trendsInputSchema, (project, input) => buildTrends(deps.db, project, input))
   serve('/insights/forecast', forecastInputSchema, (project, input) => buildForecast(deps.db, project, input))
   serve('/insights/segments', segmentsInputSchema, (project, input) => buildSegments(deps.db, project, input))
+  serve('/insights/recommendations', recommendationsInputSchema, (project, input) => buildRecommendations(deps.db, project, input))
+  serve('/insights/recommendation-outcomes', recommendationOutcomesInputSchema, (project, input) => buildRecommendationOutcomes(deps.db, project, input))
+  serve('/insights/customers', customerScoresInputSchema, (project, input) => buildCustomerScores(deps.db, project, input))
   return routes
 }

@@ -1,7 +1,24 @@
-import { forecastInputSchema, forecastSchema, reportInputSchema, reportSchema, segmentsInputSchema, segmentsSchema, trendsInputSchema, trendsSchema } from '@rapport/shared'
+import {
+  customerScoresInputSchema,
+  customerScoresSchema,
+  forecastInputSchema,
+  forecastSchema,
+  recommendationOutcomesInputSchema,
+  recommendationOutcomesSchema,
+  recommendationsInputSchema,
+  recommendationsSchema,
+  reportInputSchema,
+  reportSchema,
+  segmentsInputSchema,
+  segmentsSchema,
+  trendsInputSchema,
+  trendsSchema,
+} from '@rapport/shared'
 import { projectForRead } from '../projects/project-access.js'
 import { readProcedure, router } from '../trpc.js'
+import { buildCustomerScores } from './customer-scores.service.js'
 import { buildForecast } from './forecast.service.js'
+import { buildRecommendationOutcomes, buildRecommendations } from './recommendations.service.js'
 import { buildReport } from './report.service.js'
 import { buildSegments } from './segments.service.js'
 import { buildTrends } from './trends.service.js'
@@ -43,4 +60,32 @@ export const insightsRouter = router({
       const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
       return buildForecast(ctx.deps.db, project, input)
     }),
+
+  /** Ranked actions to raise sales, each with its evidence, who or what it concerns, expected impact and confidence. */
+  recommendations: readProcedure
+    .input(recommendationsInputSchema)
+    .output(recommendationsSchema)
+    .query(async ({ ctx, input }) => {
+      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
+      return buildRecommendations(ctx.deps.db, project, input)
+    }),
+
+  /** For past recommendations aimed at customers: targeted customers against the held-out control group over 30 days. */
+  recommendationOutcomes: readProcedure
+    .input(recommendationOutcomesInputSchema)
+    .output(recommendationOutcomesSchema)
+    .query(async ({ ctx, input }) => {
+      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
+      return buildRecommendationOutcomes(ctx.deps.db, project, input)
+    }),
+
+  /** Lead scores of the project's customers: label bands, the hottest leads, valuable customers at risk, and prediction totals. */
+  customers: readProcedure
+    .input(customerScoresInputSchema)
+    .output(customerScoresSchema)
+    .query(async ({ ctx, input }) => {
+      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
+      return buildCustomerScores(ctx.deps.db, project, input)
+    }),
+
 })

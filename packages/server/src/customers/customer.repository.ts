@@ -148,15 +148,3 @@ export async function favouriteProducts(db: Db, projectId: string, customerId: s
   return result.rows
 }
 
-export type NextProductRow = Selectable<Database['customer_next_products']>
-
-/** The customer's stored next best products, best first. */
-export async function nextProducts(db: Db, projectId: string, customerId: string): Promise<NextProductRow[]> {
-  return db
-    .selectFrom('customer_next_products')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('customer_id', '=', customerId)
-    .orderBy('rank')
-    .execute()
-}

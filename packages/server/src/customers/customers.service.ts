@@ -19,6 +19,7 @@ import type { Database } from '../db/schema.js'
 import { AppError } from '../errors.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { divRound } from '../analytics/money.js'
+import { nextProductsFor } from '../analytics/recommendations/next-best.js'
 import { refreshAnalytics } from '../analytics/refresh-analytics.js'
 import { decodeCursor, encodeCursor } from './customer-cursor.js'
 import {
@@ -29,7 +30,6 @@ import {
   favouriteProducts,
   findCustomer,
   listCustomers,
-  nextProducts,
   purchaseItems,
   SORT_COLUMN,
   type SortValue,
@@ -134,7 +134,7 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
     customerInteractions(db, project.id, customerId, DETAIL_LIMIT),
     customerRefunds(db, project.id, customerId, DETAIL_LIMIT),
     favouriteProducts(db, project.id, customerId, 5),
-    nextProducts(db, project.id, customerId),
+    row.orders_count > 0 ? nextProductsFor(db, project, customerId) : [],
   ])
   const items = await purchaseItems(
     db,

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto'
+import {
+  currencyExponent,
+  formatMinorUnits,
+  type Recommendation,
+  type RecommendationOutcome,
+  type RecommendationOutcomes,
+  type RecommendationOutcomesInput,
+  type Recommendations,
+  type RecommendationsInput,
+  type RecommendationType,
+  recommendationOutcomesInputSchema,
+  recommendationsInputSchema,
+} from '@rapport/shared'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.js'
+import type { ProjectRow } from '../projects/project.repository.js'
+import { addDays, daysBetween, todayIn } from './calendar.js'
+import { toBigInt, toCount } from './money.js'
+import { confidenceLevel, createContext, CUSTOMER_KINDS, type Draft, type RecommendationContext } from './recommendations/draft.js'
+import { crossSell, MIN_SUPPORT_ORDERS } from './recommendations/cross-sell.js'
+import { fromTrends } from './recommendations/from-trends.js'
+import { nextBestProductDraft } from './recommendations/next-best.js'
+import { controlIndexes, meanDifference, proportionDifference } from './recommendations/outcome-stats.js'
+import { dataChangedSince, latestRun, outcomeRows, type StoredRun, storeRun } from './recommendations/recommendation.repository.js'
+import { highRefundProducts } from './recommendations/refund-rates.js'
+import { winBack } from './recommendations/win-back.js'
+import { refreshAnalytics } from './refresh-analytics.js'
+
+/** Share of the customers of a customer-aimed recommendation held out as the control group. */
+export const CONTROL_SHARE = 0.1
+/** The outcome window after a recommendation is issued. */
+export const OUTCOME_DAYS = 30
+/** A stored set is reused this long; sooner when data changed and it is over an hour old. */
+const MAX_AGE_MS = 24 * 3_600_000
+const MIN_AGE_WHEN_CHANGED_MS = 3_600_000
+/** Below these the project gets "not enough data yet" instead of recommendations built on noise. */
+const MIN_ORDERS = 30
+const MIN_HISTORY_DAYS = 28
+
+interface History {
+  orders: number
+  firstDay: string | null
+  lastDay: string | null
+}
+
+async function history(db: Kysely<Database>, project: ProjectRow): Promise<History> {
+  const row = await sql<{ orders: string | number | null; first_day: string | null; last_day: string | null }>`
+    select sum(orders) as orders, min(day)::text as first_day, max(day)::text as last_day
+    from daily_sales where project_id = ${project.id} and orders > 0
+  `.execute(db)
+  const first = row.rows[0]
+  return { orders: toCount(first?.orders), firstDay: first?.first_day ?? null, lastDay: first?.last_day ?? null }
+}
+
+/** Ranks by expected revenue × confidence, but first the best of each kind, so one kind can't fill the list. */
+function rank(drafts: Draft[]): Draft[] {
+  const value = (draft: Draft) => Number(draft.impactMinor) * draft.confidence + draft.confidence
+  const sorted = [...drafts].sort((a, b) => value(b) - value(a) || (a.title < b.title ? -1 : 1))
+  const seen = new Set<RecommendationType>()
+  const firsts: Draft[] = []
+  const rest: Draft[] = []
+  for (const draft of sorted) {
+    if (seen.has(draft.type)) rest.push(draft)
+    else {
+      seen.add(draft.type)
+      firsts.push(draft)
+    }
+  }
+  return [...firsts, ...rest]
+}
+
+function toRecommendation(context: RecommendationContext, draft: Draft, index: number): Recommendation {
+  const control = CUSTOMER_KINDS.has(draft.type) ? controlIndexes(draft.targets.length, CONTROL_SHARE) : new Set<number>()
+  const acted = draft.targets.length - control.size
+  // The impact was estimated for every target; only those acted on count.
+  const impact = draft.targets.length === 0 ? draft.impactMinor : (draft.impactMinor * BigInt(acted)) / BigInt(draft.targets.length)
+  return {
+    id: randomUUID(),
+    rank: index + 1,
+    type: draft.type,
+    title: draft.title,
+    why: draft.why,
+    evidence: draft.evidence,
+    period: draft.period,
+    customers: draft.targets.map((target, i) => ({ ...target, control: control.has(i) })),
+    customerCount: acted,
+    controlCount: control.size,
+    products: draft.products,
+    expectedImpact: { revenue: formatMinorUnits(impact, context.exponent), currency: context.project.currency, method: draft.impactMethod },
+    confidence: Math.max(0, Math.min(1, draft.confidence)),
+    confidenceLevel: confidenceLevel(draft.confidence),
+  }
+}
+
+const BUILDERS: Array<[string, (context: RecommendationContext) => Promise<Draft[]>, string]> = [
+  ['win-back', winBack, 'No win-back list: no valuable repeat customer has been quiet for twice their usual gap.'],
+  ['cross-sell', crossSell, `No cross-sell: no pair of products appears together in ${MIN_SUPPORT_ORDERS}+ orders of the last year with a lift of 1.5 or more.`],
+  ['next best product', nextBestProductDraft, 'No next-best-product list: no known customer ordered in the last 90 days.'],
+  ['trends', fromTrends, 'No significant product, country or channel movers in the last 90 days against the 90 before.'],
+  ['refunds', highRefundProducts, 'No product is returned significantly more often than the others.'],
+]
+
+/** Builds, ranks and stores a new set of recommendations. */
+export async function issueRecommendations(db: Kysely<Database>, project: ProjectRow, asOfDay: string): Promise<{ run: StoredRun; notes: string[] }> {
+  const context = createContext(db, project, asOfDay)
+  const notes: string[] = []
+  const drafts: Draft[] = []
+  // One after another: each builder's queries are heavy enough on their own.
+  for (const [, build, empty] of BUILDERS) {
+    const found = await build(context)
+    if (found.length === 0) notes.push(empty)
+    drafts.push(...found)
+  }
+  const items = rank(drafts).map((draft, index) => toRecommendation(context, draft, index))
+  const run: StoredRun = { runId: randomUUID(), issuedAt: new Date(), items }
+  await storeRun(db, project.id, run)
+  return { run, notes }
+}
+
+/** `insights.recommendations`: the project's current recommendations, issued anew when data changed. */
+export async function buildRecommendations(db: Kysely<Database>, project: ProjectRow, input: RecommendationsInput): Promise<Recommendations> {
+  const query = recommendationsInputSchema.parse(input)
+  await refreshAnalytics(db, project)
+  const base = { currency: project.currency, timezone: project.timezone }
+  const past = await history(db, project)
+  const historyDays = past.firstDay && past.lastDay ? daysBetween(past.firstDay, past.lastDay) + 1 : 0
+  if (past.orders < MIN_ORDERS || historyDays < MIN_HISTORY_DAYS || !past.lastDay) {
+    return {
+      ...base,
+      issuedAt: null,
+      fresh: true,
+      items: [],
+      notEnoughData: {
+        reason: `Recommendations need at least ${MIN_ORDERS} orders over ${MIN_HISTORY_DAYS} days; this project has ${past.orders} over ${historyDays}.`,
+        needed: [
+          ...(past.orders < MIN_ORDERS ? [`${MIN_ORDERS - past.orders} more orders`] : []),
+          ...(historyDays < MIN_HISTORY_DAYS ? [`${MIN_HISTORY_DAYS - historyDays} more days of sales history`] : []),
+          'customer ids on purchases (for win-back and next best products)',
+        ],
+      },
+      notes: [],
+    }
+  }
+  const notes: string[] = []
+  let run = await latestRun(db, project.id)
+  const age = run ? Date.now() - run.issuedAt.getTime() : Number.POSITIVE_INFINITY
+  const changed = run ? await dataChangedSince(db, project.id, run.issuedAt) : true
+  if (!run || age > MAX_AGE_MS || (changed && age > MIN_AGE_WHEN_CHANGED_MS)) {
+    const issued = await issueRecommendations(db, project, past.lastDay)
+    run = issued.run
+    notes.push(...issued.notes)
+  }
+  const today = todayIn(project.timezone)
+  if (past.lastDay < addDays(today, -7)) notes.push(`The data ends on ${past.lastDay}: figures and windows are as of that day.`)
+  const fresh = !(await dataChangedSince(db, project.id, run.issuedAt))
+  return { ...base, issuedAt: run.issuedAt.toISOString(), fresh, items: run.items.slice(0, query.limit), notEnoughData: null, notes }
+}
+
+/** `insights.recommendationOutcomes`: did the customers we targeted buy more than the control group in the next 30 days? */
+export async function buildRecommendationOutcomes(db: Kysely<Database>, project: ProjectRow, input: RecommendationOutcomesInput): Promise<RecommendationOutcomes> {
+  const query = recommendationOutcomesInputSchema.parse(input)
+  const exponent = currencyExponent(project.currency)
+  const rows = await outcomeRows(db, project.id, project.currency, query.limit, OUTCOME_DAYS)
+  const byId = new Map<string, typeof rows>()
+  for (const row of rows) byId.set(row.recommendation_id, [...(byId.get(row.recommendation_id) ?? []), row])
+  const items: RecommendationOutcome[] = [...byId.values()].map((group) => {
+    const first = group[0] as (typeof rows)[number]
+    const issuedAt = new Date(first.issued_at)
+    const windowEnd = new Date(issuedAt.getTime() + OUTCOME_DAYS * 86_400_000)
+    const side = (control: boolean) => {
+      const members = group.filter((row) => row.is_control === control)
+      const spent = members.map((row) => toBigInt(row.spent))
+      const revenue = spent.reduce((sum, value) => sum + value, 0n)
+      const buyers = members.filter((row) => toCount(row.orders) > 0).length
+      return {
+        group: {
+          customers: members.length,
+          buyers,
+          purchaseRate: members.length === 0 ? null : buyers / members.length,
+          revenue: formatMinorUnits(revenue, exponent),
+          revenuePerCustomer: members.length === 0 ? null : formatMinorUnits(revenue / BigInt(members.length), exponent),
+        },
+        buyers,
+        n: members.length,
+        values: spent.map((value) => Number(value) / 10 ** exponent),
+      }
+    }
+    const targeted = side(false)
+    const control = side(true)
+    const rate = targeted.n > 0 && control.n > 0 ? proportionDifference(targeted.buyers, targeted.n, control.buyers, control.n) : null
+    const revenue = meanDifference(targeted.values, control.values)
+    const complete = windowEnd.getTime() <= Date.now()
+    const verdict =
+      rate === null
+        ? 'No control group (fewer than 10 customers targeted): the effect cannot be measured.'
+        : rate.lower95 > 0
+          ? `Targeted customers bought more often than the control group: +${(rate.estimate * 100).toFixed(1)} points (95% CI ${(rate.lower95 * 100).toFixed(1)} to ${(rate.upper95 * 100).toFixed(1)}).`
+          : rate.upper95 < 0
+            ? `Targeted customers bought less often than the control group: ${(rate.estimate * 100).toFixed(1)} points (95% CI ${(rate.lower95 * 100).toFixed(1)} to ${(rate.upper95 * 100).toFixed(1)}).`
+            : `No significant difference yet (${(rate.estimate * 100).toFixed(1)} points, 95% CI ${(rate.lower95 * 100).toFixed(1)} to ${(rate.upper95 * 100).toFixed(1)})${complete ? '' : '; the window is still open'}.`
+    return {
+      recommendationId: first.recommendation_id,
+      type: first.payload.type,
+      title: first.payload.title,
+      issuedAt: issuedAt.toISOString(),
+      windowEnd: windowEnd.toISOString(),
+      complete,
+      targeted: targeted.group,
+      control: control.group,
+      purchaseRateUplift: rate,
+      revenuePerCustomerUplift: revenue,
+      verdict,
+    }
+  })
+  return { currency: project.currency, windowDays: OUTCOME_DAYS, items }
+}

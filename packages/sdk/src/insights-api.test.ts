@@ -1,4 +1,4 @@
-import type { Forecast, Report, Segments, Trends } from '@rapport/shared'
+import type { Forecast, RecommendationType, Recommendations, Report, Segments, Trends } from '@rapport/shared'
 import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
@@ -74,6 +74,36 @@ const forecast: Forecast = {
   notes: [],
 }
 
+const recommendations: Recommendations = {
+  currency: 'EUR',
+  timezone: 'Europe/Berlin',
+  issuedAt: '2025-04-01T08:00:00.000Z',
+  fresh: true,
+  items: [
+    {
+      id: '0b7e7a4e-2c1e-4d0a-9c55-6f1f5a3b9e01',
+      rank: 1,
+      type: 'win_back',
+      title: 'Win back 2 valuable customers who have gone quiet',
+      why: '2 repeat customers have not ordered for twice their usual gap.',
+      evidence: [{ label: 'customers', value: '2' }],
+      period: { from: '2024-04-01', to: '2025-03-31' },
+      customers: [
+        { customerId: 'user-42', name: 'Ann', control: false, productId: null },
+        { customerId: 'user-43', name: null, control: true, productId: null },
+      ],
+      customerCount: 1,
+      controlCount: 1,
+      products: [],
+      expectedImpact: { revenue: '49.90', currency: 'EUR', method: 'Customers × return rate × spend' },
+      confidence: 0.7,
+      confidenceLevel: 'medium',
+    },
+  ],
+  notEnoughData: null,
+  notes: [],
+}
+
 const answer = (data: unknown) => HttpResponse.json({ result: { data } })
 const server = setupServer(
   http.get(`${HOST}/trpc/insights.report`, ({ request }) => {
@@ -99,6 +129,10 @@ const server = setupServer(
   http.get(`${HOST}/trpc/insights.forecast`, ({ request }) => {
     requests.push(request)
     return answer(forecast)
+  }),
+  http.get(`${HOST}/trpc/insights.recommendations`, ({ request }) => {
+    requests.push(request)
+    return answer(recommendations)
   }),
 )
 
@@ -149,10 +183,21 @@ describe('crm.insights', () => {
     expect(inputOf(requests[0])).toEqual({ metric: 'revenue', interval: 'week', horizon: 1 })
   })
 
+  it('queries insights.recommendations and returns the typed, ranked actions', async () => {
+    const result = await crm.insights.recommendations({ limit: 5 })
+    expectTypeOf(result).toEqualTypeOf<Recommendations>()
+    expectTypeOf(result.items[0]?.type).toEqualTypeOf<RecommendationType | undefined>()
+    expect(result).toEqual(recommendations)
+    expect(new URL(requests[0]?.url ?? HOST).pathname).toBe('/trpc/insights.recommendations')
+    expect(inputOf(requests[0])).toEqual({ limit: 5 })
+    await crm.insights.recommendations()
+    expect(inputOf(requests[1])).toEqual({})
+  })
+
   it('refuses a publishable key with a PermissionError before any request', async () => {
     const browser = createCRM({ apiKey: 'rk_pub_abc', host: HOST })
     const period = { from: '2025-03-01', to: '2025-04-01' }
-    for (const attempt of [browser.insights.report(period), browser.insights.trends(period), browser.insights.segments(), browser.insights.forecast()]) {
+    for (const attempt of [browser.insights.report(period), browser.insights.trends(period), browser.insights.segments(), browser.insights.forecast(), browser.insights.recommendations(), browser.insights.recommendationOutcomes(), browser.insights.customers()]) {
       const error = await attempt.catch((caught: unknown) => caught)
       expect(isPermissionError(error) && { code: error.code, message: error.message }).toEqual({
         code: 'permission_denied',

@@ -1,4 +1,19 @@
-import type { Forecast, ForecastInput, Report, ReportInput, Segments, SegmentsInput, Trends, TrendsInput } from '@rapport/shared'
+import type {
+  CustomerScores,
+  CustomerScoresInput,
+  Forecast,
+  ForecastInput,
+  RecommendationOutcomes,
+  RecommendationOutcomesInput,
+  Recommendations,
+  RecommendationsInput,
+  Report,
+  ReportInput,
+  Segments,
+  SegmentsInput,
+  Trends,
+  TrendsInput,
+} from '@rapport/shared'
 import type { Reader } from './internal/reader.js'
 
 export type {
@@ -7,6 +22,9 @@ export type {
   BreakdownRow,
   Change,
   Cohort,
+  CustomerScore,
+  CustomerScores,
+  CustomerScoresInput,
   CustomerStat,
   Forecast,
   ForecastInput,
@@ -15,10 +33,19 @@ export type {
   MetricTrend,
   Mover,
   ProductStat,
+  Recommendation,
+  RecommendationOutcome,
+  RecommendationOutcomes,
+  RecommendationOutcomesInput,
+  Recommendations,
+  RecommendationsInput,
+  RecommendationType,
   Report,
   ReportFigures,
   ReportInput,
   ReportPoint,
+  ScoreLabel,
+  ScoreReason,
   Seasonality,
   SegmentName,
   Segments,
@@ -68,6 +95,34 @@ export interface InsightsAPI {
    * const { points, model, backtest } = await crm.insights.forecast({ metric: 'revenue', interval: 'week', horizon: 8 })
    */
   forecast(input?: ForecastInput): Promise<Forecast>
+  /**
+   * Ranked actions to raise sales — win back quiet valuable customers, cross-sell pairs, next best
+   * products, rising and falling products, the best time to contact customers, markets to invest in
+   * or investigate, products returned too often — each with its evidence (`why`, `evidence`), the
+   * customers and products it concerns, the expected 30-day revenue impact and how it was estimated,
+   * and a confidence. A new set is issued when data changed (at most hourly); a small project gets
+   * `notEnoughData` with what is needed instead.
+   * @example
+   * const { items } = await crm.insights.recommendations({ limit: 5 })
+   * for (const rec of items) console.log(rec.rank, rec.title, rec.expectedImpact.revenue, rec.confidenceLevel)
+   */
+  recommendations(input?: RecommendationsInput): Promise<Recommendations>
+  /**
+   * Did it work? For past recommendations aimed at customers, the purchase rate and revenue of the
+   * targeted customers against the randomly held-out control group (10 %) in the 30 days after
+   * issue, with 95 % confidence intervals.
+   * @example
+   * const { items } = await crm.insights.recommendationOutcomes()
+   * console.log(items[0]?.verdict)
+   */
+  recommendationOutcomes(input?: RecommendationOutcomesInput): Promise<RecommendationOutcomes>
+  /**
+   * Lead scores at a glance: customers and spend per label (HOT, WARM, COLD, UNQUALIFIED), the
+   * hottest leads, valuable customers at risk, and the BG/NBD prediction totals.
+   * @example
+   * const { labels, hot } = await crm.insights.customers({ limit: 20 })
+   */
+  customers(input?: CustomerScoresInput): Promise<CustomerScores>
 }
 
 export function createInsightsAPI(read: Reader): InsightsAPI {
@@ -76,5 +131,8 @@ export function createInsightsAPI(read: Reader): InsightsAPI {
     trends: (input) => read((trpc, signal) => trpc.insights.trends.query(input, { signal })),
     segments: (input = {}) => read((trpc, signal) => trpc.insights.segments.query(input, { signal })),
     forecast: (input = {}) => read((trpc, signal) => trpc.insights.forecast.query(input, { signal })),
+    recommendations: (input = {}) => read((trpc, signal) => trpc.insights.recommendations.query(input, { signal })),
+    recommendationOutcomes: (input = {}) => read((trpc, signal) => trpc.insights.recommendationOutcomes.query(input, { signal })),
+    customers: (input = {}) => read((trpc, signal) => trpc.insights.customers.query(input, { signal })),
   }
 }

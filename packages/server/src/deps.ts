@@ -13,4 +13,6 @@ export interface ServerDeps {
   log: Logger
   tokens: SessionTokens
   limiter: RateLimiter
+  /** Login attempts per account (email), far stricter than `limiter`: passwords must not be guessable by volume. */
+  loginLimiter: RateLimiter
 }

@@ -39,6 +39,8 @@ export async function startServer(options: RapportServerOptions): Promise<Rappor
     log,
     tokens: new SessionTokens(options.sessionSecret),
     limiter: new RateLimiter({ perSecond: env.RAPPORT_RATE_LIMIT_PER_SECOND, burst: env.RAPPORT_RATE_LIMIT_BURST }),
+    // 10 attempts at once, then one every 6 s per account; off when rate limiting is off.
+    loginLimiter: new RateLimiter({ perSecond: env.RAPPORT_RATE_LIMIT_PER_SECOND > 0 ? 1 / 6 : 0, burst: 10 }),
   }
   const server = createServer(createApp(deps))
   // Keep-alive sockets of SDK clients must not outlive a deploy by minutes.

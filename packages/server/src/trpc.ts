@@ -7,6 +7,7 @@ import { admit, type Credentials, type Principal, readCredentials } from './auth
 import type { ServerDeps } from './deps.js'
 import { AppError } from './errors.js'
 import { clientAddress } from './http/client-address.js'
+import { refuseCrossSiteCookieWrite } from './http/origin-check.js'
 import { enforceRateLimit } from './http/rate-limiter.js'
 
 export interface Context {
@@ -87,7 +88,8 @@ export const publicProcedure = t.procedure.use(appErrors).use(({ ctx, next }) =>
   return next()
 })
 
-const authenticated = t.procedure.use(appErrors).use(async ({ ctx, next }) => {
+const authenticated = t.procedure.use(appErrors).use(async ({ ctx, type, next }) => {
+  if (type === 'mutation') refuseCrossSiteCookieWrite(ctx.req, ctx.credentials)
   const principal = await admit(ctx.deps, ctx.credentials)
   return next({ ctx: { principal } })
 })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Account, LoginInput, RegisterInput, SessionResult } from '@rapport/shared'
 import type { ServerDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { enforceRateLimit } from '../http/rate-limiter.js'
 import { type AccountRow, findAccountByEmail, insertAccount } from './account.repository.js'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js'
 import { insertSession } from './session.repository.js'
@@ -31,6 +32,8 @@ export async function register(deps: ServerDeps, input: RegisterInput): Promise<
 
 /** One answer for an unknown email and a wrong password, in the same time, so neither reveals which. */
 export async function login(deps: ServerDeps, input: LoginInput): Promise<SessionResult> {
+  // Per account, whether it exists or not, so the limit reveals nothing either.
+  enforceRateLimit(deps.loginLimiter, `login:${input.email.toLowerCase()}`)
   const account = await findAccountByEmail(deps.db, input.email)
   const valid = account ? await verifyPassword(input.password, account.password_hash) : await verifyAgainstDummy(input.password)
   if (!account || !valid) throw new AppError('unauthorized', 'Wrong email or password')

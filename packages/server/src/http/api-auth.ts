@@ -2,11 +2,14 @@ import type { Request, RequestHandler, Response } from 'express'
 import { admit, type Principal, readCredentials } from '../auth/authenticate.js'
 import type { ServerDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { refuseCrossSiteCookieWrite } from './origin-check.js'
 
 /** Authenticates an HTTP API call (bearer key or session) and applies the caller's rate limit. */
 export function apiAuth(deps: ServerDeps): RequestHandler {
   return async (req, res, next) => {
-    res.locals.principal = await admit(deps, readCredentials(req.headers))
+    const credentials = readCredentials(req.headers)
+    if (req.method !== 'GET' && req.method !== 'HEAD') refuseCrossSiteCookieWrite(req, credentials)
+    res.locals.principal = await admit(deps, credentials)
     next()
   }
 }

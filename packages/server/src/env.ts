@@ -29,6 +29,16 @@ const envSchema = z.object({
   RAPPORT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Trust X-Forwarded-* headers (set behind a reverse proxy). */
   RAPPORT_TRUST_PROXY: z.stringbool().default(false),
+  /** Turns on the OpenAI engine of the assistant; without it `insights.summary` and `insights.ask` answer from templates. */
+  OPENAI_API_KEY: optionalNonEmpty,
+  /** Any OpenAI-compatible server (a self-hosted model, a proxy); default: OpenAI's own API. */
+  OPENAI_BASE_URL: optionalNonEmpty.pipe(z.union([z.undefined(), z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })])),
+  /** The chat model: it needs tool calling and JSON-schema structured output. */
+  OPENAI_MODEL: optionalNonEmpty.transform((value) => value ?? 'gpt-4o-mini'),
+  /** Milliseconds one model request may take before it is retried (twice) and then given up. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  /** Tokens (prompt + completion) each project may spend on the model per UTC day. */
+  RAPPORT_AI_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).default(200_000),
 })
 
 export type Env = z.output<typeof envSchema>

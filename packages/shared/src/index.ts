@@ -96,3 +96,4 @@ export {
   type SessionResult,
 } from './accounts.js'
 export * from './analytics/index.js'
+export * from './ai/index.js'

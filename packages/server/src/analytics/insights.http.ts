@@ -11,6 +11,7 @@ import { type Router as ExpressRouter, Router } from 'express'
 import type { z } from 'zod'
 import type { ServerDeps } from '../deps.js'
 import { AppError } from '../errors.js'
+import { assistantRoutes } from '../ai/assistant.http.js'
 import { principalOf } from '../http/api-auth.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { projectForRead } from '../projects/project-access.js'
@@ -43,5 +44,6 @@ export function insightsRoutes(deps: ServerDeps): ExpressRouter {
   serve('/insights/recommendations', recommendationsInputSchema, (project, input) => buildRecommendations(deps.db, project, input))
   serve('/insights/recommendation-outcomes', recommendationOutcomesInputSchema, (project, input) => buildRecommendationOutcomes(deps.db, project, input))
   serve('/insights/customers', customerScoresInputSchema, (project, input) => buildCustomerScores(deps.db, project, input))
+  routes.use(assistantRoutes(deps))
   return routes
 }

@@ -14,6 +14,7 @@ import {
   trendsInputSchema,
   trendsSchema,
 } from '@rapport/shared'
+import { assistantProcedures } from '../ai/assistant.router.js'
 import { projectForRead } from '../projects/project-access.js'
 import { readProcedure, router } from '../trpc.js'
 import { buildCustomerScores } from './customer-scores.service.js'
@@ -88,4 +89,7 @@ export const insightsRouter = router({
       return buildCustomerScores(ctx.deps.db, project, input)
     }),
 
+
+  /** The assistant: `summary` and `ask` (src/ai). */
+  ...assistantProcedures,
 })

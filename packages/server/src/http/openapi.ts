@@ -1,5 +1,9 @@
 import {
   apiErrorSchema,
+  askInputSchema,
+  askResultSchema,
+  summaryInputSchema,
+  summarySchema,
   batchResultSchema,
   batchSchema,
   customerDetailSchema,
@@ -115,6 +119,9 @@ export function buildOpenApiDocument(version: string): JsonSchema {
         CustomerPage: schema(customerPageSchema, 'output'),
         CustomerDetail: schema(customerDetailSchema, 'output'),
         Error: schema(apiErrorSchema, 'output'),
+        Summary: schema(summarySchema, 'output'),
+        AskInput: schema(askInputSchema, 'input'),
+        AskResult: schema(askResultSchema, 'output'),
         ...importSchemas(schema),
       },
     },
@@ -141,6 +148,20 @@ export function buildOpenApiDocument(version: string): JsonSchema {
       '/v1/insights/trends': readPath('Trends: direction and significance, seasonality, anomalies, movers', queryParams(trendsInputSchema), 'Trends'),
       '/v1/insights/forecast': readPath('Forecast with 80% and 95% intervals and the model\'s backtest accuracy', queryParams(forecastInputSchema), 'Forecast'),
       '/v1/insights/segments': readPath('RFM segments: sizes, revenue share, movement', queryParams(segmentsInputSchema), 'Segments'),
+      '/v1/insights/summary': readPath(
+        'Assistant: a narrative of a period (changes, drivers, forecast, actions) in `en` or `ru`, every figure one of its facts',
+        queryParams(summaryInputSchema),
+        'Summary',
+      ),
+      '/v1/insights/ask': {
+        post: {
+          summary: "Assistant: a question about the project's data, answered from its analytics tools, with the tool calls and data used",
+          security: [{ apiKey: [] }],
+          parameters: queryParams(askInputSchema, ['question', 'locale']),
+          requestBody: { required: true, ...json('AskInput') },
+          responses: { '200': { description: 'The answer, its sources and the engine that wrote it', ...json('AskResult') }, ...errors },
+        },
+      },
       '/v1/insights/recommendations': readPath(
         'Ranked actions to raise sales, with evidence, targets, expected impact and confidence',
         queryParams(recommendationsInputSchema),

@@ -1,0 +1,3 @@
+export * from './assistant.js'
+export * from './summary.js'
+export * from './ask.js'

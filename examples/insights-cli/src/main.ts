@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { createCRM, isRapportError } from '@rapport/sdk'
 import { parseCli } from './args.js'
-import { forecastTable, reportTables, segmentsTable, trendsTable } from './sections.js'
+import { forecastTable, recommendationsTable, reportTables, segmentsTable, trendsTable } from './sections.js'
 
 const options = parseCli(process.argv.slice(2))
 if ('usage' in options) {
@@ -14,17 +14,18 @@ const crm = createCRM({ apiKey: process.env.RAPPORT_SECRET_KEY, host: process.en
 
 try {
   const period = { from: options.from, to: options.to, interval: options.interval }
-  const [report, trends, segments, forecast] = await Promise.all([
+  const [report, trends, segments, forecast, recommendations] = await Promise.all([
     crm.insights.report({ ...period, compareTo: 'previous_period', limit: 5 }),
     crm.insights.trends(period),
     crm.insights.segments(),
     crm.insights.forecast({ metric: 'revenue', interval: options.interval, horizon: 4 }),
+    crm.insights.recommendations({ limit: 5 }),
   ])
   console.log(reportTables(report))
   console.log(trendsTable(trends))
   console.log(segmentsTable(segments))
   console.log(forecastTable(forecast))
-  // TODO(issue 5): print crm.insights.recommendations() once the SDK has it.
+  console.log(recommendationsTable(recommendations))
   for (const note of [...report.notes, ...trends.notes, ...forecast.notes]) console.log(`note: ${note}`)
 } catch (error) {
   console.error(isRapportError(error) ? `${error.code}: ${error.message}` : error)

@@ -1,4 +1,4 @@
-import type { Forecast, Report, ReportFigures, Segments, Trends } from '@rapport/sdk'
+import type { Forecast, Recommendations, Report, ReportFigures, Segments, Trends } from '@rapport/sdk'
 import { percent, table } from './table.js'
 
 type Figure = keyof ReportFigures
@@ -66,5 +66,17 @@ export function forecastTable(forecast: Forecast): string {
     { header: 'forecast', cell: (point) => point.value, align: 'right' },
     { header: '80 % interval', cell: (point) => `${point.lower80} – ${point.upper80}`, align: 'right' },
     { header: '95 % interval', cell: (point) => `${point.lower95} – ${point.upper95}`, align: 'right' },
+  ])
+}
+
+export function recommendationsTable(recommendations: Recommendations): string {
+  const missing = recommendations.notEnoughData
+  if (missing) return `Recommendations: not enough data yet (${missing.reason}; needed: ${missing.needed.join(', ')})\n`
+  return table('Recommendations', recommendations.items, [
+    { header: '#', cell: (item) => item.rank, align: 'right' },
+    { header: 'action', cell: (item) => item.title },
+    { header: 'customers', cell: (item) => item.customerCount, align: 'right' },
+    { header: 'expected 30-day revenue', cell: (item) => `${item.expectedImpact.revenue} ${item.expectedImpact.currency}`, align: 'right' },
+    { header: 'confidence', cell: (item) => item.confidenceLevel },
   ])
 }

@@ -37,7 +37,7 @@ describe('import-csv, then insights-cli on the imported project', () => {
     expect(again.stdout).toMatch(/orders\s+0 new, [1-9]\d* already there/)
   })
 
-  it('insights-cli: prints the report, trends, segments and forecast as tables', async () => {
+  it('insights-cli: prints the report, trends, segments, forecast and recommendations as tables', async () => {
     const run = await runToEnd(
       process.execPath,
       [join(example('insights-cli'), 'dist/main.js'), '--from', '2010-12-01', '--to', '2010-12-10', '--interval', 'day'],
@@ -53,5 +53,6 @@ describe('import-csv, then insights-cli on the imported project', () => {
     expect(out).toMatch(/Trends against 2010-11-22 → 2010-12-01\nmetric\s+direction/)
     expect(out).toMatch(/RFM segments \([1-9]\d* customers\)/)
     expect(out).toContain('Forecast of revenue by day')
+    expect(out).toMatch(/\nRecommendations(\n#|: not enough data yet)/)
   })
 })

@@ -148,8 +148,11 @@ describe.each(testDialects())('tenant isolation on %s', (dialect) => {
       expect(Object.keys(HTTP_ISOLATION_CASES).sort()).toEqual(operations.sort())
     })
 
-    const send = (method: string, request: HttpCall, token?: string, projectId?: string) => {
-      const query = new URLSearchParams({ ...request.query, ...(projectId === undefined ? {} : { projectId }) }).toString()
+    /** `projectId` goes where the route reads its input: a JSON body, else the query string. */
+    const send = (method: string, call: HttpCall, token?: string, projectId?: string) => {
+      const inBody = projectId !== undefined && typeof call.body === 'object' && call.body !== null
+      const request: HttpCall = inBody ? { ...call, body: { ...(call.body as Record<string, unknown>), projectId } } : call
+      const query = new URLSearchParams({ ...request.query, ...(projectId === undefined || inBody ? {} : { projectId }) }).toString()
       const url = `${server.url}${request.path}${query ? `?${query}` : ''}`
       const headers: Record<string, string> = request.contentType ? { 'content-type': request.contentType } : {}
       return http(url, {

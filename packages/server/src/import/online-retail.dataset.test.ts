@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTenant } from '../test/http.js'
+import type { CustomerDetail, Recommendations } from '@rapport/shared'
+import { createTenant, http } from '../test/http.js'
 import { decimalE4, ONLINE_RETAIL_CSV as DATASET, onlineRetailLines, splitCsvLine } from '../test/online-retail-csv.js'
 import { startTestServer, type TestServer } from '../test/test-server.js'
 import type { ImportSummary } from './import-summary.js'
@@ -152,4 +153,21 @@ describe('the full online-retail data set on pglite', () => {
     })
     expect(await stored()).toEqual(counts)
   }, 1_800_000)
+
+  it('recommends on the real data: each kind of evidence is found, and customers get next best products', async () => {
+    const response = await http<Recommendations>(`${server.url}/v1/insights/recommendations?limit=50`, { token: tenant.secretKey })
+    expect(response.status).toBe(200)
+    const types = new Set(response.body.items.map((item) => item.type))
+    for (const type of ['win_back', 'cross_sell', 'next_best_product', 'best_contact_time', 'high_refund_product'] as const) expect(types).toContain(type)
+    // The data ends on 2011-12-09: the answer says its windows are as of then.
+    expect(response.body.notes.join(' ')).toMatch(/2011-12-09/)
+    const contact = response.body.items.find((item) => item.type === 'best_contact_time')
+    expect(contact?.title).not.toMatch(/Saturday/) // the shop never sells on Saturdays
+    const cached = await http<Recommendations>(`${server.url}/v1/insights/recommendations?limit=50`, { token: tenant.secretKey })
+    expect(cached.body.issuedAt).toBe(response.body.issuedAt)
+    const customer = await http<CustomerDetail>(`${server.url}/v1/customers/12347`, { token: tenant.secretKey })
+    expect(customer.body.nextBestProducts.length).toBe(10)
+    const bought = new Set(customer.body.purchases.flatMap((purchase) => purchase.items.map((item) => item.productId)))
+    expect(customer.body.nextBestProducts.some((product) => bought.has(product.productId))).toBe(false)
+  }, 120_000)
 })

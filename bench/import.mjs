@@ -2,17 +2,18 @@
 // against COPY of the same CSV lines into a table of their own, and against loading the rows the
 // import stored into a fresh database of the same schema (COPY and multi-row INSERT on PostgreSQL,
 // multi-row INSERT on PGlite).
-// Run: node bench/import.mjs [--quick] [--pglite-only]   (PostgreSQL when DATABASE_URL is set)
+// Run: node bench/import.mjs [--quick] [--pglite-only] [--kind=postgres|pglite]   (PostgreSQL when DATABASE_URL is set)
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchArgs } from './lib/args.mjs'
 import { startBenchServer } from './lib/bench-server.mjs'
 import { loadDataset } from './lib/dataset.mjs'
 import { request } from './lib/http.mjs'
 import { load } from './lib/machine.mjs'
 import { adminQuery } from './lib/postgres.mjs'
-import { copyLoad, copyScript, extractRows, insertLoad, rowCount, truncate } from './lib/reference-load.mjs'
+import { clear, copyLoad, copyScript, extractRows, insertLoad, rowCount } from './lib/reference-load.mjs'
 import { fmt, median, repeat, report } from './lib/stats.mjs'
 
 const RUNS = 3
@@ -50,11 +51,15 @@ export async function startDatasetServer(kind, clusterUrl) {
 }
 
 /** Import figures and references on one database kind; returns the server of the last run, imported. */
-export async function benchImport(kind, clusterUrl, dataset) {
+export async function benchImport(kind, clusterUrl, dataset, { quick }) {
   console.log(`\n## Import on ${kind}: ${dataset.lines.toLocaleString('en')} lines through POST /v1/import (load ${load()})`)
+  // Quick mode saves server starts (PGlite's take seconds): one server, a project per run, the
+  // server's own project last (the reads restart that server).
+  const shared = quick ? await startDatasetServer(kind, clusterUrl) : undefined
+  const server = (run) => (shared ? (run === RUNS - 1 ? shared : shared.addProject()) : startDatasetServer(kind, clusterUrl))
   let last
   const runs = await repeat(RUNS, async (run) => {
-    const bench = await startDatasetServer(kind, clusterUrl)
+    const bench = await server(run)
     const result = await importDataset(bench, dataset)
     if (run < RUNS - 1) await bench.stop()
     else last = bench
@@ -63,12 +68,12 @@ export async function benchImport(kind, clusterUrl, dataset) {
   const { summary } = runs[0]
   console.log(`  ${summary.events.accepted.toLocaleString('en')} events accepted; rollups, RFM and predictions after the import: ${runs.map((run) => fmt(run.summary.analyticsSeconds)).join(' / ')} s`)
   const rowsPerSecond = runs.map((run) => run.summary.rowsRead / run.importSeconds)
-  const reference = await startBenchServer({ postgres: kind === 'postgres' ? clusterUrl : false })
+  const reference = shared ? await shared.addProject() : await startBenchServer({ postgres: kind === 'postgres' ? clusterUrl : false })
   try {
     const tables = await extractRows(last.db, last.projectId, reference.projectId)
     console.log(`  stored rows: ${tables.map((table) => `${table.table} ${table.rows.length.toLocaleString('en')}`).join(', ')} = ${rowCount(tables).toLocaleString('en')}`)
     const insert = await repeat(RUNS, async () => {
-      await truncate(reference.db)
+      await clear(reference)
       return dataset.lines / (await insertLoad(reference.db, tables))
     })
     if (kind === 'postgres') {
@@ -80,7 +85,7 @@ export async function benchImport(kind, clusterUrl, dataset) {
       })
       const script = copyScript(tables)
       const stored = await repeat(RUNS, async () => {
-        await truncate(reference.db)
+        await clear(reference)
         return dataset.lines / (await copyLoad(reference.databaseUrl, script))
       })
       report('import, lines/s (without the rollups)', rowsPerSecond, 'lines/s', { label: 'COPY of the lines', values: lines })
@@ -100,8 +105,7 @@ export async function benchImport(kind, clusterUrl, dataset) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const dataset = loadDataset({ quick: process.argv.includes('--quick') })
-  const pgliteOnly = process.argv.includes('--pglite-only')
-  const kinds = process.env.DATABASE_URL && !pgliteOnly ? ['postgres', 'pglite'] : ['pglite']
-  for (const kind of kinds) await (await benchImport(kind, process.env.DATABASE_URL, dataset)).stop()
+  const { quick, kinds, clusterUrl } = benchArgs()
+  const dataset = loadDataset({ quick })
+  for (const kind of kinds) await (await benchImport(kind, clusterUrl, dataset, { quick })).stop()
 }

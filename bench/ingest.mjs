@@ -2,21 +2,22 @@
 // write, until every event is acknowledged and counted in the database — against loading the very
 // rows it stored into a fresh database of the same schema by COPY and by multi-row INSERT … ON
 // CONFLICT DO NOTHING (PostgreSQL), or by multi-row INSERT (PGlite).
-// Run: node bench/ingest.mjs [--quick] [--pglite-only]   (PostgreSQL when DATABASE_URL is set)
+// Run: node bench/ingest.mjs [--quick] [--pglite-only] [--kind=postgres|pglite]   (PostgreSQL when DATABASE_URL is set)
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { CompiledQuery } from 'kysely'
+import { benchArgs } from './lib/args.mjs'
 import { startBenchServer } from './lib/bench-server.mjs'
 import { mib, peakRss, resetPeakRss } from './lib/memory.mjs'
 import { load } from './lib/machine.mjs'
-import { copyLoad, copyScript, extractRows, insertLoad, rowCount, truncate } from './lib/reference-load.mjs'
+import { clear, copyLoad, copyScript, extractRows, insertLoad, rowCount } from './lib/reference-load.mjs'
 import { fmt, median, quantile, repeat, report } from './lib/stats.mjs'
 
-const quick = process.argv.includes('--quick')
+const { quick, kinds, clusterUrl } = benchArgs()
 const RUNS = 3
 const CLIENTS = 4
-const EVENTS = { postgres: quick ? 2_000 : 50_000, pglite: quick ? 1_000 : 10_000 }
+const EVENTS = { postgres: quick ? 1_000 : 50_000, pglite: quick ? 500 : 10_000 }
 const CLIENTS_SCRIPT = fileURLToPath(new URL('./lib/sdk-clients.mjs', import.meta.url))
 
 async function count(bench) {
@@ -27,8 +28,7 @@ async function count(bench) {
 }
 
 /** One ingestion run on a fresh database: seconds until all events are acknowledged and counted. */
-async function ingestRun(postgres, events, run) {
-  const bench = await startBenchServer({ postgres })
+async function ingestRun(bench, events, run) {
   resetPeakRss()
   const input = JSON.stringify({ url: bench.url, key: bench.secretKey, clients: CLIENTS, events, tag: `r${run}` })
   const { stdout } = await promisify(execFile)(process.execPath, [CLIENTS_SCRIPT, input], { maxBuffer: 64 * 2 ** 20 })
@@ -47,27 +47,30 @@ export async function benchIngest(kind, clusterUrl) {
   const events = EVENTS[kind]
   const postgres = kind === 'postgres' ? clusterUrl : false
   console.log(`\n## Ingestion on ${kind}: ${events.toLocaleString('en')} purchases from ${CLIENTS} SDK clients (load ${load()})`)
+  // Quick mode saves server starts (PGlite's take seconds): one server, a project per run.
+  const shared = quick ? await startBenchServer({ postgres }) : undefined
+  const server = (run) => (shared ? (run === 0 ? shared : shared.addProject()) : startBenchServer({ postgres }))
   let source
   const runs = await repeat(RUNS, async (run) => {
-    const result = await ingestRun(postgres, events, run)
+    const result = await ingestRun(await server(run), events, run)
     if (source) await result.bench.stop()
     else source = result.bench
     return result
   })
-  const reference = await startBenchServer({ postgres })
+  const reference = shared ? await shared.addProject() : await startBenchServer({ postgres })
   try {
     const tables = await extractRows(source.db, source.projectId, reference.projectId)
     const rows = rowCount(tables)
     console.log(`  stored rows per run: ${tables.map((table) => `${table.table} ${table.rows.length.toLocaleString('en')}`).join(', ')} = ${rows.toLocaleString('en')}`)
     const insert = await repeat(RUNS, async () => {
-      await truncate(reference.db)
+      await clear(reference)
       return events / (await insertLoad(reference.db, tables))
     })
     let copy
     if (kind === 'postgres') {
       const script = copyScript(tables)
       copy = await repeat(RUNS, async () => {
-        await truncate(reference.db)
+        await clear(reference)
         return events / (await copyLoad(reference.databaseUrl, script))
       })
     }
@@ -89,7 +92,5 @@ export async function benchIngest(kind, clusterUrl) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const pgliteOnly = process.argv.includes('--pglite-only')
-  if (process.env.DATABASE_URL && !pgliteOnly) await benchIngest('postgres', process.env.DATABASE_URL)
-  await benchIngest('pglite')
+  for (const kind of kinds) await benchIngest(kind, clusterUrl)
 }

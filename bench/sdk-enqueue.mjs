@@ -1,8 +1,8 @@
 // Enqueue cost of the built SDK: time per call and heap per queued event.
-// Run: node --expose-gc bench/sdk-enqueue.mjs   (after `npx tsup` in packages/sdk)
+// Run: node --expose-gc bench/sdk-enqueue.mjs [--quick]   (after `npx tsup` in packages/sdk)
 import { createCRM } from '../packages/sdk/dist/index.js'
 
-const N = 100_000
+const N = process.argv.includes('--quick') ? 10_000 : 100_000
 if (typeof globalThis.gc !== 'function') {
   console.error('Run with --expose-gc for the memory figure')
   process.exit(1)

@@ -56,6 +56,8 @@ export async function startBenchServer(options = {}) {
     databaseUrl: database.kind === 'postgres' ? database.url : undefined,
     projectId: created.project.id,
     secretKey: created.secretKey.key,
+    /** Whether other projects share the database (then tables are emptied per project, not truncated). */
+    shared: false,
     /** The server's Kysely instance (on PGlite, the only way into the database). */
     get db() {
       return server.db
@@ -66,6 +68,19 @@ export async function startBenchServer(options = {}) {
       await server.close()
       server = await listen(database)
       bench.url = server.url
+    },
+    /**
+     * Another project (with its own secret key) on the same server and database, as a view of this
+     * bench whose stop() does nothing: quick mode runs its repetitions on one server this way.
+     */
+    async addProject() {
+      const other = await trpc(server.url, 'projects.create', { name: 'Bench', currency: 'GBP', timezone: 'Europe/London' }, token)
+      return Object.create(bench, {
+        projectId: { value: other.project.id },
+        secretKey: { value: other.secretKey.key },
+        shared: { value: true },
+        stop: { value: async () => {} },
+      })
     },
     async stop() {
       await server.close()

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { ONLINE_RETAIL } from './bench-server.mjs'
 
-export const QUICK_LINES = 20_000
+export const QUICK_LINES = 10_000
 
 /**
  * @param {{ quick: boolean }} options

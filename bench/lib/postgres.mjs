@@ -35,8 +35,9 @@ export const PSQL = postgresBin() ? `${postgresBin()}/psql` : 'psql'
  * from scripts/pg-start.sh (BENCH_PG_DIR, BENCH_PG_PORT) that `stop()` removes; else undefined.
  */
 export function ensureCluster({ pgliteOnly }) {
+  if (pgliteOnly) return { url: undefined, stop() {} }
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop() {} }
-  if (pgliteOnly || !postgresBin()) return { url: undefined, stop() {} }
+  if (!postgresBin()) return { url: undefined, stop() {} }
   const env = { ...process.env, PG_TEST_DIR: process.env.BENCH_PG_DIR ?? '/tmp/rapport-bench-pg', PG_TEST_PORT: process.env.BENCH_PG_PORT ?? '54380' }
   const url = execFileSync('bash', [`${SCRIPTS}pg-start.sh`], { env, stdio: ['ignore', 'pipe', 'ignore'] })
     .toString()

@@ -47,8 +47,11 @@ export function copyScript(tables) {
   return parts.join('')
 }
 
-/** Empties the tables of the reference database (it holds only the reference project). */
-export const truncate = (db) => raw(db, `truncate ${TABLES.join(', ')}`)
+/** Empties the reference project's tables: truncates them when it is alone in its database. */
+export async function clear(reference) {
+  if (!reference.shared) return raw(reference.db, `truncate ${TABLES.join(', ')}`)
+  for (const table of [...TABLES].reverse()) await raw(reference.db, `delete from ${table} where project_id = $1`, [reference.projectId])
+}
 
 /** Loads a prepared COPY script through psql; returns seconds. */
 export async function copyLoad(databaseUrl, script) {

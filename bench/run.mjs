@@ -1,0 +1,37 @@
+// `npm run bench [-- --quick] [-- --pglite-only]`: every benchmark, each figure next to its
+// reference measured in the same run. PostgreSQL is DATABASE_URL, or a throwaway cluster started
+// with scripts/pg-start.sh (BENCH_PG_DIR, BENCH_PG_PORT) when the Debian server is installed;
+// without either, PGlite only. Each part runs in its own process so memory figures are its own.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { benchArgs } from './lib/args.mjs'
+import { duckdbVersion } from './lib/duckdb-report.mjs'
+import { load, printMachine } from './lib/machine.mjs'
+import { ensureCluster } from './lib/postgres.mjs'
+
+const { quick, pgliteOnly } = benchArgs()
+const here = (path) => fileURLToPath(new URL(path, import.meta.url))
+const started = performance.now()
+const cluster = ensureCluster({ pgliteOnly })
+const flags = [...(quick ? ['--quick'] : []), ...(cluster.url ? [] : ['--pglite-only'])]
+const env = { ...process.env, ...(cluster.url ? { DATABASE_URL: cluster.url } : {}) }
+
+function part(args) {
+  const result = spawnSync(process.execPath, ['--expose-gc', ...args], { stdio: 'inherit', env })
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`)
+}
+
+try {
+  console.log(`# Rapport benchmarks${quick ? ' (quick: small data, figures not comparable)' : ''}`)
+  await printMachine(cluster.url)
+  console.log(`duckdb      ${await duckdbVersion()}`)
+  if (!cluster.url) console.log('postgres    not used (--pglite-only, or no DATABASE_URL and no PostgreSQL server installed)')
+  for (const kind of cluster.url ? ['postgres', 'pglite'] : ['pglite']) part([here('./ingest.mjs'), ...flags, `--kind=${kind}`])
+  for (const kind of cluster.url ? ['postgres', 'pglite'] : ['pglite']) part([here('./on-dataset.mjs'), ...flags, `--kind=${kind}`])
+  console.log(`\n## SDK (load ${load()})`)
+  part([here('./sdk-enqueue.mjs'), ...(quick ? ['--quick'] : [])])
+  part([here('../packages/sdk/scripts/size.mjs')])
+  console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg ${load()} (1/5/15 min)`)
+} finally {
+  cluster.stop()
+}

@@ -49,11 +49,13 @@ export async function benchIngest(kind, clusterUrl) {
   console.log(`\n## Ingestion on ${kind}: ${events.toLocaleString('en')} purchases from ${CLIENTS} SDK clients (load ${load()})`)
   // Quick mode saves server starts (PGlite's take seconds): one server, a project per run.
   const shared = quick ? await startBenchServer({ postgres }) : undefined
-  const server = (run) => (shared ? (run === 0 ? shared : shared.addProject()) : startBenchServer({ postgres }))
+  const server = () => (shared ? shared.addProject() : startBenchServer({ postgres }))
+  // The last run's database is the source of the references; earlier ones are stopped at once so
+  // the next run's peak RSS is its own.
   let source
   const runs = await repeat(RUNS, async (run) => {
-    const result = await ingestRun(await server(run), events, run)
-    if (source) await result.bench.stop()
+    const result = await ingestRun(await server(), events, run)
+    if (run < RUNS - 1) await result.bench.stop()
     else source = result.bench
     return result
   })
@@ -88,6 +90,7 @@ export async function benchIngest(kind, clusterUrl) {
   } finally {
     await reference.stop()
     await source.stop()
+    await shared?.stop()
   }
 }
 

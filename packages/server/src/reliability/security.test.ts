@@ -102,6 +102,28 @@ describe('rate limits on sign-in', () => {
     expect((await attempt(other.email, 'correct horse battery')).status).toBe(200)
   })
 
+  it('answers a login for an unknown email as slowly as one with a wrong password (scrypt either way)', async () => {
+    const known = await createTenant(server.url)
+    const time = async (email: string) => {
+      const started = performance.now()
+      const answer = await trpc(server.url, 'auth.login', { email, password: 'not the password' })
+      expect(answer.status).toBe(401)
+      return performance.now() - started
+    }
+    await time('warm-up@example.com')
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+    const wrong: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < 5; i++) {
+      wrong.push(await time(known.email))
+      unknown.push(await time(`nobody-${i}@example.com`))
+    }
+    // Loose bounds: the machine is shared; an unknown email answered without hashing would be ~10× faster.
+    const ratio = median(unknown) / median(wrong)
+    expect(ratio).toBeGreaterThan(0.4)
+    expect(ratio).toBeLessThan(2.5)
+  })
+
   it('limits public calls per address with 429 and Retry-After', async () => {
     const strict = await startTestServer('pglite', { RAPPORT_RATE_LIMIT_PER_SECOND: '1', RAPPORT_RATE_LIMIT_BURST: '3' })
     try {

@@ -21,8 +21,10 @@ const CustomersPage = lazyPage(() => import('./pages/customers/customers-page').
 const CustomerPage = lazyPage(() => import('./pages/customers/customer-page').then((m) => m.CustomerPage))
 const ReportsPage = lazyPage(() => import('./pages/reports/reports-page').then((m) => m.ReportsPage))
 const ImportPage = lazyPage(() => import('./pages/import/import-page').then((m) => m.ImportPage))
+const RecommendationsPage = lazyPage(() => import('./pages/recommendations/recommendations-page').then((m) => m.RecommendationsPage))
+const AskPage = lazyPage(() => import('./pages/ask/ask-page').then((m) => m.AskPage))
 const PlaceholderPage = lazyPage(() => import('./pages/placeholder-page').then((m) => m.PlaceholderPage))
-const PAGES = [LoginPage, SignupPage, NewProjectPage, OverviewPage, ConnectPage, CustomersPage, CustomerPage, ReportsPage, ImportPage, PlaceholderPage]
+const PAGES = [LoginPage, SignupPage, NewProjectPage, OverviewPage, ConnectPage, CustomersPage, CustomerPage, ReportsPage, ImportPage, RecommendationsPage, AskPage, PlaceholderPage]
 
 const queryClient = createQueryClient()
 
@@ -33,8 +35,8 @@ const PROJECT_ROUTES: Array<{ path: string; render: (params: Record<string, stri
   { path: '/customers', render: () => <CustomersPage /> },
   { path: '/customers/:customerId', render: (params) => <CustomerPage customerId={params.customerId ?? ''} /> },
   { path: '/reports', render: () => <ReportsPage /> },
-  { path: '/recommendations', render: () => <PlaceholderPage page="recommendations" /> },
-  { path: '/ask', render: () => <PlaceholderPage page="ask" /> },
+  { path: '/recommendations', render: () => <RecommendationsPage /> },
+  { path: '/ask', render: () => <AskPage /> },
   { path: '/import', render: () => <ImportPage /> },
 ]
 

@@ -148,13 +148,13 @@ describe('the dashboard, as a person uses it', () => {
     await screenshot(page, '06-customer')
   })
 
-  it('shows the sale on the Overview, and "not available yet" where the server has nothing', async () => {
+  it('shows the sale on the Overview, and says recommendations need more data', async () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Overview' }).click()
     await expect.poll(() => page.getByTestId('kpi-netRevenue').textContent()).toContain('£49.90')
     expect(await page.getByTestId('kpi-orders').textContent()).toContain('1')
     await screenshot(page, '06b-overview')
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Recommendations' }).click()
-    await page.getByText('Not available yet').waitFor()
+    await page.getByRole('heading', { name: 'Not enough data yet' }).waitFor()
   })
 
   it('sends an expired session to log in and brings the user back to the page they were on', async () => {

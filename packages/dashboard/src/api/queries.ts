@@ -43,4 +43,21 @@ export const queries = {
       queryKey: ['insights', 'segments', { projectId }],
       queryFn: () => api.insights.segments.query({ projectId }),
     }),
+  recommendations: (projectId: string, limit: number) =>
+    queryOptions({
+      queryKey: ['insights', 'recommendations', { projectId, limit }],
+      queryFn: () => api.insights.recommendations.query({ projectId, limit }),
+    }),
+  recommendationOutcomes: (projectId: string) =>
+    queryOptions({
+      queryKey: ['insights', 'recommendationOutcomes', { projectId }],
+      queryFn: () => api.insights.recommendationOutcomes.query({ projectId }),
+    }),
+  summary: (projectId: string, input: { from: string; to: string; locale: 'en' | 'ru' }) =>
+    queryOptions({
+      queryKey: ['insights', 'summary', { projectId, ...input }],
+      queryFn: () => api.insights.summary.query({ projectId, ...input }),
+      // The server caches summaries until the data changes; the page need not ask again soon.
+      staleTime: 5 * 60_000,
+    }),
 }

@@ -4,8 +4,6 @@ import { useI18n } from '../i18n/i18n'
 import { Link } from '../router/link'
 
 const PAGES = {
-  recommendations: { title: 'nav.recommendations', body: 'placeholder.recommendations' },
-  ask: { title: 'nav.ask', body: 'placeholder.ask' },
   notFound: { title: 'placeholder.notFoundTitle', body: 'placeholder.notFound' },
 } satisfies Record<string, { title: MessageKey; body: MessageKey }>
 

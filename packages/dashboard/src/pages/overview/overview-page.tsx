@@ -9,10 +9,12 @@ import { LatestSales } from '../insights/latest-sales'
 import { PeriodControls } from '../insights/period-controls'
 import { RevenueChart } from '../insights/revenue-chart'
 import { SegmentsPanel } from '../insights/segments-panel'
+import { SummaryPanel } from '../insights/summary-panel'
 import { TopProducts } from '../insights/top-products'
+import { TopRecommendations } from '../insights/top-recommendations'
 import { usePeriod } from '../insights/use-period'
 
-/** The headline figures of a period against the comparison, the revenue chart, the forecast, best products and segments. */
+/** The headline figures of a period against the comparison, the revenue chart, the forecast, best products, segments, the assistant's summary and the top recommendations. */
 export function OverviewPage() {
   const { t } = useI18n()
   const project = useProject()
@@ -53,11 +55,10 @@ export function OverviewPage() {
             <TopProducts report={report.data} limit={5} />
             <SegmentsPanel />
           </div>
-          <section className="panel later" aria-labelledby="later-title">
-            <h2 id="later-title">{t('insights.later')}</h2>
-            <p className="badge">{t('state.notAvailable')}</p>
-            <p>{t('placeholder.overviewLater')}</p>
-          </section>
+          <div className="columns">
+            <SummaryPanel projectId={project.id} from={period.from} to={period.to} />
+            <TopRecommendations projectId={project.id} />
+          </div>
         </div>
       )}
     </div>

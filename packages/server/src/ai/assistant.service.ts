@@ -15,7 +15,7 @@ import { summaryMarkdown } from './summary-markdown.js'
 
 const FALLBACK_NOTE = {
   failed: (reason: string) => `The AI model could not be used (${reason}); this text comes from templates over the same figures.`,
-  ungrounded: 'The AI model twice wrote figures that are not in the data; this text comes from templates over the same figures.',
+  ungrounded: 'The AI model twice wrote a text that failed the checks (figures not in the data, or malformed output); this text comes from templates over the same figures.',
 }
 
 /** The model's text, or the templates' with a note saying why the model's was not used. Budget errors propagate. */

@@ -1,4 +1,6 @@
 import type {
+  AskInput,
+  AskResult,
   CustomerScores,
   CustomerScoresInput,
   Forecast,
@@ -11,6 +13,8 @@ import type {
   ReportInput,
   Segments,
   SegmentsInput,
+  Summary,
+  SummaryInput,
   Trends,
   TrendsInput,
 } from '@rapport/shared'
@@ -18,6 +22,9 @@ import type { Reader } from './internal/reader.js'
 
 export type {
   Anomaly,
+  AskInput,
+  AskResult,
+  AssistantEngine,
   BreakdownBy,
   BreakdownRow,
   Change,
@@ -26,10 +33,12 @@ export type {
   CustomerScores,
   CustomerScoresInput,
   CustomerStat,
+  Fact,
   Forecast,
   ForecastInput,
   ForecastMetric,
   Interval,
+  Locale,
   MetricTrend,
   Mover,
   ProductStat,
@@ -50,6 +59,11 @@ export type {
   SegmentName,
   Segments,
   SegmentsInput,
+  Summary,
+  SummaryBullet,
+  SummaryInput,
+  SummarySection,
+  ToolCall,
   TrendMetric,
   Trends,
   TrendsInput,
@@ -123,6 +137,27 @@ export interface InsightsAPI {
    * const { labels, hot } = await crm.insights.customers({ limit: 20 })
    */
   customers(input?: CustomerScoresInput): Promise<CustomerScores>
+  /**
+   * The assistant's narrative of a period in English or Russian: a headline and sections on what
+   * changed, what drove it, what the forecast says and what to do next, each bullet linked to the
+   * facts (figures) it uses, plus Markdown. Every figure in the text is one of `facts`: written by
+   * the configured OpenAI model and checked by the server, or from templates without one
+   * (`engine` says which). Kept by the server until the project's data changes.
+   * @example
+   * const { headline, markdown, engine } = await crm.insights.summary({ from: '2025-03-01', to: '2025-04-01', locale: 'ru' })
+   */
+  summary(input: SummaryInput): Promise<Summary>
+  /**
+   * A question about the project's data in plain words, answered from its analytics (report,
+   * trends, forecast, segments, customers, products, bundles). `toolCalls` lists the tools used with
+   * their input and data (sources to show or chart); `insufficientData` is true when the data could
+   * not answer. Without a model configured on the server, common questions (revenue change, top
+   * products, best customers, bundles, forecast, segments) are answered from templates. A model
+   * may take several seconds: raise the client's `timeout` if needed.
+   * @example
+   * const { answer, toolCalls, followUp } = await crm.insights.ask({ question: 'Who are my best customers in Germany?' })
+   */
+  ask(input: AskInput): Promise<AskResult>
 }
 
 export function createInsightsAPI(read: Reader): InsightsAPI {
@@ -134,5 +169,7 @@ export function createInsightsAPI(read: Reader): InsightsAPI {
     recommendations: (input = {}) => read((trpc, signal) => trpc.insights.recommendations.query(input, { signal })),
     recommendationOutcomes: (input = {}) => read((trpc, signal) => trpc.insights.recommendationOutcomes.query(input, { signal })),
     customers: (input = {}) => read((trpc, signal) => trpc.insights.customers.query(input, { signal })),
+    summary: (input) => read((trpc, signal) => trpc.insights.summary.query(input, { signal })),
+    ask: (input) => read((trpc, signal) => trpc.insights.ask.mutate(input, { signal })),
   }
 }

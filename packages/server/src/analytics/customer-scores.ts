@@ -7,6 +7,19 @@ import { fitBgNbd, fitGammaGamma, scoreCustomer, summarizeCustomers } from './sc
 /** Fewer repeat customers than this and the fits say little: no scores are stored. */
 const MIN_REPEAT_CUSTOMERS = 20
 
+/** BG/NBD parameters beyond this are a fit that ran away (no heterogeneity left to estimate), not a population. */
+const MAX_PARAMETER = 1e6
+
+function plausible(params: object, max: number): boolean {
+  return Object.values(params).every((value) => typeof value !== 'number' || (Number.isFinite(value) && value >= 0 && value < max))
+}
+
+async function clearPredictions(db: Kysely<Database>, project: ProjectRow): Promise<void> {
+  await sql`update customers set p_alive = null, expected_purchases_30 = null, expected_purchases_90 = null,
+    expected_order_value_minor = null, predicted_value_365_minor = null
+    where project_id = ${project.id} and p_alive is not null`.execute(db)
+}
+
 function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)
 }
@@ -32,17 +45,26 @@ export async function recomputeCustomerScores(db: Kysely<Database>, project: Pro
   const customers = [...summaries.values()]
   const repeat = customers.filter((customer) => customer.frequency > 0 && customer.monetary > 0)
   if (repeat.length < MIN_REPEAT_CUSTOMERS) {
-    await sql`update customers set p_alive = null, expected_purchases_30 = null, expected_purchases_90 = null,
-      expected_order_value_minor = null, predicted_value_365_minor = null
-      where project_id = ${project.id} and p_alive is not null`.execute(db)
+    await clearPredictions(db, project)
     return
   }
   const bgNbd = fitBgNbd(customers)
   const gammaGamma = fitGammaGamma(repeat)
+  if (!plausible(bgNbd.params, MAX_PARAMETER) || !plausible(gammaGamma.params, Number.POSITIVE_INFINITY)) {
+    // A degenerate fit (parameters running off to ~1e12 on a few regular customers) predicts
+    // nothing useful and breaks the hypergeometric series: store no predictions instead.
+    await clearPredictions(db, project)
+    return
+  }
   const ids: string[] = []
   const scores: Array<[number, number, number, number, number]> = []
   for (const [id, summary] of summaries) {
-    const score = scoreCustomer(bgNbd.params, gammaGamma.params, summary)
+    let score: ReturnType<typeof scoreCustomer>
+    try {
+      score = scoreCustomer(bgNbd.params, gammaGamma.params, summary)
+    } catch {
+      continue // a series that does not converge for this customer: no prediction rather than a failed refresh
+    }
     const values = [score.pAlive, score.expectedPurchases30, score.expectedPurchases90, score.expectedValue, score.predictedClv365]
     if (!values.every(Number.isFinite)) continue
     ids.push(id)

@@ -70,6 +70,9 @@ export const PROCEDURE_ISOLATION_CASES: Record<string, ProcedureCase> = {
   'insights.trends': read((t) => ({ projectId: t.projectId, ...period })),
   'insights.segments': read((t) => ({ projectId: t.projectId })),
   'insights.forecast': read((t) => ({ projectId: t.projectId, interval: 'month' })),
+  'insights.recommendations': read((t) => ({ projectId: t.projectId })),
+  'insights.recommendationOutcomes': read((t) => ({ projectId: t.projectId })),
+  'insights.customers': read((t) => ({ projectId: t.projectId })),
   'insights.summary': read((t) => ({ projectId: t.projectId, ...period, locale: 'ru' })),
   'insights.ask': read((t) => ({ projectId: t.projectId, question: 'Who are my best customers?' })),
 }
@@ -106,6 +109,9 @@ export const HTTP_ISOLATION_CASES: Record<string, HttpCase> = {
   'GET /v1/insights/trends': httpRead(() => ({ path: '/v1/insights/trends', query: period })),
   'GET /v1/insights/segments': httpRead(() => ({ path: '/v1/insights/segments' })),
   'GET /v1/insights/forecast': httpRead(() => ({ path: '/v1/insights/forecast', query: { interval: 'month' } })),
+  'GET /v1/insights/recommendations': httpRead(() => ({ path: '/v1/insights/recommendations' })),
+  'GET /v1/insights/recommendation-outcomes': httpRead(() => ({ path: '/v1/insights/recommendation-outcomes' })),
+  'GET /v1/insights/customers': httpRead(() => ({ path: '/v1/insights/customers' })),
   'GET /v1/insights/summary': httpRead(() => ({ path: '/v1/insights/summary', query: period })),
   'POST /v1/insights/ask': httpRead(() => ({ path: '/v1/insights/ask', body: { question: 'Who are my best customers?' } })),
 }

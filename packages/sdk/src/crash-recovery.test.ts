@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { createLogger, parseEnv, type RapportServer, startServer } from '@rapport/server'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -323,5 +326,57 @@ describe.skipIf(!POSTGRES_URL)('two server processes on one PostgreSQL', () => {
     } finally {
       await stored.close()
     }
+  }, 60_000)
+})
+
+const SCRIPTS = fileURLToPath(new URL('../../../scripts/', import.meta.url))
+
+/** A throwaway PostgreSQL cluster of this test's own (scripts/pg-start.sh), so stopping it disturbs no other test. */
+async function ownCluster(port: number) {
+  const env = { PATH: process.env.PATH, PG_TEST_DIR: join(tmpdir(), `rapport-pg-stop-${randomBytes(4).toString('hex')}`), PG_TEST_PORT: String(port) }
+  const script = (name: string) => promisify(execFile)('bash', [join(SCRIPTS, name)], { env, timeout: 60_000 })
+  const { stdout } = await script('pg-start.sh')
+  return {
+    url: stdout.trim(),
+    stop: () => script('pg-stop.sh'),
+    resume: () => script('pg-resume.sh'),
+    remove: async () => {
+      await script('pg-stop.sh')
+      await rm(env.PG_TEST_DIR, { recursive: true, force: true })
+    },
+  }
+}
+
+// Needs the PostgreSQL binaries, which are there whenever a test cluster is (CI).
+describe.skipIf(!POSTGRES_URL)('PostgreSQL stopped and started again under load', () => {
+  it('answers /ready 503 while it is down, recovers by itself, and the SDK delivers everything exactly once', async () => {
+    const cluster = await ownCluster(await freePort())
+    cleanups.push(() => cluster.remove().then(() => {}))
+    const database = { url: cluster.url }
+    const server = new ServerProcess({ port: await freePort(), database })
+    cleanups.push(() => server.kill())
+    await server.start()
+    const { projectId, secretKey } = await seed(server.url)
+
+    let stopped = () => {}
+    const load = sdkLoad(server.url, secretKey, new Promise<void>((resolve) => (stopped = resolve)))
+    await until(() => load.enqueued >= SDK_EVENTS / 3, 30_000, 'load to start')
+    await cluster.stop()
+    stopped()
+    expect(await server.ready()).toBe(503)
+    await sleep(300)
+    expect(await server.ready()).toBe(503)
+    await cluster.resume()
+    let ready = 0
+    for (let i = 0; i < 50 && ready !== 200; i++) {
+      ready = await server.ready()
+      if (ready !== 200) await sleep(100)
+    }
+    expect(ready).toBe(200)
+    await load.done
+    expect(load.errors).toEqual([])
+    expect(load.failedRequests).toBeGreaterThan(0)
+    await server.stop()
+    await expectExactlyOnce(database, projectId, load, [])
   }, 60_000)
 })

@@ -22,9 +22,12 @@ export interface AskMessages {
   forecast(level: string, lines: readonly Line[]): string
   noForecast: string
   segments(asOf: string, customers: string, lines: readonly Line[]): string
+  recommendations(lines: readonly Line[]): string
+  recommendationFigures(impact: string, days: string, confidence: string): string
+  noRecommendations(reason: string): string
   noSales: string
   cannotAnswer: string
-  followUp: { revenue: string; products: string; customers: string; bundles: string; forecast: string; segments: string }
+  followUp: { revenue: string; products: string; customers: string; bundles: string; forecast: string; segments: string; recommendations: string }
   together(orders: string, lift: string): string
   customerFigures(spent: string, orders: string): string
   productFigures(net: string, units: string): string
@@ -75,9 +78,12 @@ const en: AskMessages = {
   forecast: (level, lines) => `Forecast net revenue (${level} intervals):${list(lines)}`,
   noForecast: 'There is not enough sales history for a forecast yet.',
   segments: (asOf, customers, lines) => `Customer segments as of ${asOf} (${customers} customers with orders):${list(lines)}`,
+  recommendations: (lines) => `The recommended actions, most valuable first:${list(lines)}`,
+  recommendationFigures: (impact, days, confidence) => `expected ${impact} more in ${days} days, ${confidence} confidence`,
+  noRecommendations: (reason) => `There are no recommendations yet: ${reason}`,
   noSales: 'There are no sales in this project yet, so there is nothing to answer from.',
   cannotAnswer:
-    "I can't answer that without an AI model configured. Without one I answer questions about revenue changes, top products, best customers (in a country), products bought together, the forecast and customer segments.",
+    "I can't answer that without an AI model configured. Without one I answer questions about revenue changes, top products, best customers (in a country), products bought together, the forecast, customer segments and what to do next.",
   followUp: {
     revenue: 'What are my top products?',
     products: 'Which products should I bundle?',
@@ -85,6 +91,7 @@ const en: AskMessages = {
     bundles: 'What are my top products?',
     forecast: 'Why did revenue change last month?',
     segments: 'Who are my best customers?',
+    recommendations: 'Which customers are at risk of leaving?',
   },
   together: (orders, lift) => `together in ${orders} orders, ${lift} times more often than chance`,
   customerFigures: (spent, orders) => `${spent} over ${orders} orders`,
@@ -111,9 +118,12 @@ const ru: AskMessages = {
   forecast: (level, lines) => `Прогноз чистой выручки (интервалы с вероятностью ${level}):${list(lines)}`,
   noForecast: 'Истории продаж пока мало для прогноза.',
   segments: (asOf, customers, lines) => `Сегменты клиентов на ${asOf} (клиентов с заказами: ${customers}):${list(lines)}`,
+  recommendations: (lines) => `Рекомендуемые действия, от самого ценного:${list(lines)}`,
+  recommendationFigures: (impact, days, confidence) => `ожидаемый прирост за ${days} дней — ${impact}, уверенность: ${({ high: 'высокая', medium: 'средняя', low: 'низкая' } as Record<string, string>)[confidence] ?? confidence}`,
+  noRecommendations: (reason) => `Рекомендаций пока нет: ${reason}`,
   noSales: 'В этом проекте пока нет продаж, отвечать не из чего.',
   cannotAnswer:
-    'Я не могу ответить на этот вопрос без подключённой AI-модели. Без неё я отвечаю на вопросы об изменении выручки, лучших товарах, лучших клиентах (в том числе по стране), товарах, которые покупают вместе, прогнозе и сегментах клиентов.',
+    'Я не могу ответить на этот вопрос без подключённой AI-модели. Без неё я отвечаю на вопросы об изменении выручки, лучших товарах, лучших клиентах (в том числе по стране), товарах, которые покупают вместе, прогнозе, сегментах клиентов и о том, что делать дальше.',
   followUp: {
     revenue: 'Какие товары самые популярные?',
     products: 'Какие товары стоит продавать комплектом?',
@@ -121,6 +131,7 @@ const ru: AskMessages = {
     bundles: 'Какие товары самые популярные?',
     forecast: 'Почему изменилась выручка в прошлом месяце?',
     segments: 'Кто мои лучшие клиенты?',
+    recommendations: 'Какие клиенты могут уйти?',
   },
   together: (orders, lift) => `вместе в ${orders} заказах, в ${lift} раза чаще случайного`,
   customerFigures: (spent, orders) => `${spent}, заказов: ${orders}`,

@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely'
 import { z } from 'zod'
 import { addDays } from '../analytics/calendar.js'
 import { buildForecast } from '../analytics/forecast.service.js'
-import { mineAssociationRules } from '../analytics/recommend/index.js'
+import { buildRecommendations } from '../analytics/recommendations.service.js'
+import { createProductFilter, mineAssociationRules } from '../analytics/recommend/index.js'
 import { refreshAnalytics } from '../analytics/refresh-analytics.js'
 import { buildReport } from '../analytics/report.service.js'
 import { buildSegments } from '../analytics/segments.service.js'
@@ -48,6 +49,9 @@ function checkedPeriod(input: { from: string; to: string }): { from: string; to:
   if (input.to <= input.from) throw new ToolInputError('`to` must be after `from` (it is exclusive)')
   return { from: input.from, to: input.to }
 }
+
+/** Postage, carriage, discounts, manual adjustments: lines that are not products to sell or bundle. */
+export const isProduct = createProductFilter()
 
 /** `to` is exclusive: `lastDay` saves the reader (and the model) the subtraction. */
 function periodOf(period: { from: string; to: string }): { from: string; to: string; lastDay: string } {
@@ -211,12 +215,13 @@ export const topProductsTool = defineTool({
   description: 'Best-selling products of a period by net revenue, units or orders.',
   parameters: z.strictObject({ ...period, by: z.enum(['netRevenue', 'quantity', 'orders']).default('netRevenue'), limit: z.int().min(1).max(20).default(5) }),
   run: async ({ db, project }, input) => {
-    const report = await buildReport(db, project, { ...checkedPeriod(input), limit: input.limit })
+    // Postage, discounts and manual lines are not products: ask for a few more and drop them.
+    const report = await buildReport(db, project, { ...checkedPeriod(input), limit: Math.min(100, input.limit + 10) })
     const list = input.by === 'quantity' ? report.topProducts.byQuantity : input.by === 'orders' ? report.topProducts.byOrders : report.topProducts.byNetRevenue
     return {
       period: periodOf(report),
       by: input.by,
-      products: list.map((product) => ({ productId: product.productId, name: product.name, netRevenue: product.netRevenue, quantity: product.quantity, orders: product.orders })),
+      products: list.filter((product) => isProduct(product.productId)).slice(0, input.limit).map((product) => ({ productId: product.productId, name: product.name, netRevenue: product.netRevenue, quantity: product.quantity, orders: product.orders })),
     }
   },
 })
@@ -243,6 +248,32 @@ export const bundlesTool = defineTool({
   },
 })
 
+export const recommendationsTool = defineTool({
+  name: 'recommendations',
+  description:
+    'Ranked actions to raise sales (win back customers, cross-sell, rising and falling products, best contact time, markets, returns), each with why, evidence, expected 30-day revenue impact and confidence. Use it for "what should I do?".',
+  parameters: z.strictObject({ limit: z.int().min(1).max(10).default(3) }),
+  run: async ({ db, project }, input) => {
+    const result = await buildRecommendations(db, project, { limit: input.limit })
+    return {
+      issuedAt: result.issuedAt,
+      impactHorizonDays: 30,
+      items: result.items.map((item) => ({
+        rank: item.rank,
+        type: item.type,
+        title: item.title,
+        why: item.why,
+        evidence: item.evidence,
+        customers: item.customerCount,
+        products: item.products.map((product) => product.name ?? product.productId),
+        expectedRevenue30Days: item.expectedImpact.revenue,
+        confidence: item.confidenceLevel,
+      })),
+      notEnoughData: result.notEnoughData,
+    }
+  },
+})
+
 /** The day after the last day with sales (an exclusive `to`), or null with no sales. */
 export async function lastSaleDay(context: ToolContext): Promise<string | null> {
   const range = await dataRangeTool.run(context, {})
@@ -253,7 +284,17 @@ export async function lastSaleDay(context: ToolContext): Promise<string | null> 
  * The assistant's tools. A new analytics function becomes a tool with one more
  * entry here (name, description, zod parameters, a `run` that returns compact JSON).
  */
-export const ASSISTANT_TOOLS: readonly AssistantTool[] = [dataRangeTool, salesReportTool, trendsTool, topProductsTool, searchCustomersTool, bundlesTool, forecastTool, segmentsTool]
+export const ASSISTANT_TOOLS: readonly AssistantTool[] = [
+  dataRangeTool,
+  salesReportTool,
+  trendsTool,
+  topProductsTool,
+  searchCustomersTool,
+  bundlesTool,
+  forecastTool,
+  segmentsTool,
+  recommendationsTool,
+]
 
 export function findTool(name: string): AssistantTool | undefined {
   return ASSISTANT_TOOLS.find((tool) => tool.name === name)

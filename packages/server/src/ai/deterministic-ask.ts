@@ -6,6 +6,7 @@ import {
   bundlesTool,
   forecastTool,
   lastSaleDay,
+  recommendationsTool,
   salesReportTool,
   searchCustomersTool,
   segmentsTool,
@@ -133,6 +134,12 @@ async function answerIntent(context: ToolContext, intent: QuestionIntent, questi
         figures: `${f.money(point.value)} (${f.money(point.lower80)} – ${f.money(point.upper80)})`,
       }))
       return { answer: m.forecast(f.percent(data.intervalLevel), lines), followUp: m.followUp.forecast, insufficientData: false }
+    }
+    case 'recommendations': {
+      const data = await callTool(context, recommendationsTool, { limit: 3 }, calls)
+      if (data.items.length === 0) return { answer: m.noRecommendations(data.notEnoughData?.reason ?? ''), followUp: m.followUp.recommendations, insufficientData: true }
+      const lines = data.items.map((item) => ({ name: item.title, figures: m.recommendationFigures(f.money(item.expectedRevenue30Days), f.count(data.impactHorizonDays), item.confidence) }))
+      return { answer: m.recommendations(lines), followUp: m.followUp.recommendations, insufficientData: false }
     }
     case 'segments': {
       const data = await callTool(context, segmentsTool, {}, calls)

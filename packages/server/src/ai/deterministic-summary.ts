@@ -54,7 +54,8 @@ export function deterministicSummary(data: SummaryData, sheet: FactSheet): Summa
 
   const forecast = has('forecast.value') ? [bullet(sheet, m.forecast)] : [{ text: m.noForecast, factIds: [] }]
 
-  const actions: SummaryBullet[] = []
+  // The project's recommendations first; the facts' own signals fill the rest.
+  const actions: SummaryBullet[] = [1, 2, 3].filter((rank) => has(`actions.${rank}.title`)).map((rank) => bullet(sheet, (show) => m.recommended(show, `actions.${rank}`)))
   if (has('segments.slipping.customers')) actions.push(bullet(sheet, m.winBack))
   if (has('products.falling.1.name')) actions.push(bullet(sheet, m.investigate))
   if (has('products.rising.1.name')) actions.push(bullet(sheet, m.promote))

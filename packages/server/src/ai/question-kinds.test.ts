@@ -14,6 +14,8 @@ describe('classifyQuestion', () => {
     ['What revenue should I expect next month?', 'forecast', null, null],
     ['Прогноз продаж на следующий месяц', 'forecast', null, null],
     ['How many customers are at risk?', 'segments', null, null],
+    ['What should I do to grow sales?', 'recommendations', null, null],
+    ['Что мне сделать, чтобы выросли продажи?', 'recommendations', null, null],
   ])('%s → %s', (question, kind, country, month) => {
     const intent = classifyQuestion(question)
     expect(intent).toMatchObject({ kind, country, month })

@@ -1,5 +1,5 @@
 /** The questions the deterministic assistant answers without a model. */
-export type QuestionKind = 'revenue_change' | 'top_products' | 'best_customers' | 'bundles' | 'forecast' | 'segments'
+export type QuestionKind = 'revenue_change' | 'top_products' | 'best_customers' | 'bundles' | 'forecast' | 'segments' | 'recommendations'
 
 /** What a question asks and the details it names. */
 export interface QuestionIntent {
@@ -12,6 +12,7 @@ export interface QuestionIntent {
 }
 
 const KINDS: ReadonlyArray<[QuestionKind, RegExp]> = [
+  ['recommendations', /what should i do|what (can|could) i do|recommend|advice|advise|next steps|что (мне )?(делать|сделать)|рекоменд|посовет|совет/],
   ['bundles', /bundl|together|cross-sell|go with|комплект|набор|вместе|бандл/],
   ['forecast', /forecast|predict|projection|next (week|month|quarter)|expect|прогноз|ожида|предсказ|следующ/],
   ['best_customers', /(best|top|biggest|largest|most valuable|loyal|vip)\b.*\b(customers?|clients?|buyers?)|customers?.*\bspen[dt]\b.*\bmost|(лучш|топ|крупн|ценн|постоянн|vip)\S*.*(клиент|покупател)/],

@@ -1,7 +1,8 @@
-import type { Forecast, Interval, Report, Segments, Trends } from '@rapport/shared'
+import type { Forecast, Interval, Recommendations, Report, Segments, Trends } from '@rapport/shared'
 import type { Kysely } from 'kysely'
 import { addDays, daysBetween } from '../analytics/calendar.js'
 import { buildForecast } from '../analytics/forecast.service.js'
+import { buildRecommendations } from '../analytics/recommendations.service.js'
 import { buildReport } from '../analytics/report.service.js'
 import { buildSegments } from '../analytics/segments.service.js'
 import { buildTrends } from '../analytics/trends.service.js'
@@ -20,6 +21,8 @@ export interface SummaryData {
   forecast: Forecast | null
   /** RFM segments as of the period's end, against its start. */
   segments: Segments
+  /** The project's current top three recommended actions (empty with too little data). */
+  recommendations: Recommendations
 }
 
 /** Enough intervals for the trend tests without drowning them in noise. */
@@ -34,12 +37,13 @@ export async function loadSummaryData(db: Kysely<Database>, project: ProjectRow,
   const { from, to } = period
   const days = daysBetween(from, to)
   // The report first: it brings the rollups up to date once for the reads after it.
-  const report = await buildReport(db, project, { from, to, interval: 'month', compareTo: 'previous_period', breakdownBy: 'country', limit: 5 })
-  const trends = await buildTrends(db, project, { from, to, interval: trendInterval(days), limit: 3 })
+  const report = await buildReport(db, project, { from, to, interval: 'month', compareTo: 'previous_period', breakdownBy: 'country', limit: 10 })
+  const trends = await buildTrends(db, project, { from, to, interval: trendInterval(days), limit: 6 })
   const segments = await buildSegments(db, project, { asOf: to, compareDays: Math.max(1, Math.min(3660, days)) })
   let forecast: Forecast | null = await buildForecast(db, project, { metric: 'revenue', interval: 'month', horizon: 1 })
   if (forecast.points.length === 0) forecast = null
-  return { from, to, currency: project.currency, report, trends, forecast, segments }
+  const recommendations = await buildRecommendations(db, project, { limit: 3 })
+  return { from, to, currency: project.currency, report, trends, forecast, segments, recommendations }
 }
 
 /** The last day of a period whose `to` is exclusive. */

@@ -1,5 +1,6 @@
 import { currencyExponent, type Locale, type Mover } from '@rapport/shared'
 import { addMonths } from '../analytics/calendar.js'
+import { isProduct } from './assistant-tools.js'
 import { subtractMoney, sumMoney } from './decimal.js'
 import { createFactSheet, type FactSheet } from './fact-sheet.js'
 import { lastDayOf, type SummaryData } from './summary-data.js'
@@ -60,12 +61,13 @@ export function summaryFacts(data: SummaryData, locale: Locale): FactSheet {
   relative('payingCustomers', 'customers.paying.change', 'paying customers change')
   relative('newCustomers', 'customers.new.change', 'new customers change')
 
-  report.topProducts.byNetRevenue.slice(0, TOP).forEach((product, index) => {
+  const topProducts = report.topProducts.byNetRevenue.filter((product) => isProduct(product.productId)).slice(0, TOP)
+  topProducts.forEach((product, index) => {
     sheet.text(`products.top.${index + 1}.name`, 'product', product.name ?? product.productId)
     sheet.money(`products.top.${index + 1}.net`, 'net revenue', product.netRevenue)
   })
-  movers(sheet, 'products.rising', trends.products.rising, exponent)
-  movers(sheet, 'products.falling', trends.products.falling, exponent)
+  movers(sheet, 'products.rising', trends.products.rising.filter((row) => isProduct(row.key)), exponent)
+  movers(sheet, 'products.falling', trends.products.falling.filter((row) => isProduct(row.key)), exponent)
   movers(sheet, 'countries.rising', trends.countries.rising, exponent)
   movers(sheet, 'countries.falling', trends.countries.falling, exponent)
   report.breakdown?.rows
@@ -85,6 +87,16 @@ export function summaryFacts(data: SummaryData, locale: Locale): FactSheet {
     sheet.money('forecast.upper80', 'forecast, 80% interval high', String(point.upper80))
     sheet.ratio('forecast.level', 'probability of the interval', 0.8)
   }
+
+  // Recommendations estimate their impact over the next 30 days.
+  if (data.recommendations.items.length > 0) sheet.count('actions.horizon', 'days the expected impact covers', 30)
+  data.recommendations.items.slice(0, TOP).forEach((item, index) => {
+    const id = `actions.${index + 1}`
+    sheet.text(`${id}.title`, 'recommended action', item.title)
+    sheet.money(`${id}.impact`, 'expected extra revenue in the next 30 days', item.expectedImpact.revenue)
+    sheet.text(`${id}.confidence`, 'confidence', item.confidenceLevel)
+    if (item.customerCount > 0) sheet.count(`${id}.customers`, 'customers to act on', item.customerCount)
+  })
 
   const segment = (name: string) => segments.segments.find((row) => row.segment === name)
   const slipping = [segment('at_risk'), segment('cant_lose_them')].filter((row) => row !== undefined)

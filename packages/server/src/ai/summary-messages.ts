@@ -24,6 +24,8 @@ export interface SummaryMessages {
   investigate(show: Show): string
   promote(show: Show): string
   acquire(show: Show): string
+  /** One of the project's recommended actions (`actions.N`). */
+  recommended(show: Show, id: string): string
   noActions: string
 }
 
@@ -31,6 +33,8 @@ export interface SummaryMessages {
 function unsigned(text: string): string {
   return text.replace(/^[-−+]/, '')
 }
+
+const CONFIDENCE_RU: Record<string, string> = { high: 'высокая', medium: 'средняя', low: 'низкая' }
 
 /** Russian plural form for a count: 1 заказ, 2 заказа, 5 заказов. */
 function ru(count: string, one: string, few: string, many: string): string {
@@ -69,6 +73,7 @@ const en: SummaryMessages = {
   investigate: (show) => `Find out why ${show('products.falling.1.name')} fell (${show('products.falling.1.delta')}): stock, price or season.`,
   promote: (show) => `Keep ${show('products.rising.1.name')} in stock and feature it: it grew by ${show('products.rising.1.delta')}.`,
   acquire: (show) => `Bring in new customers: their number changed by ${show('customers.new.change')}.`,
+  recommended: (show, id) => `${show(`${id}.title`)} (expected ${show(`${id}.impact`)} more in ${show('actions.horizon')} days, ${show(`${id}.confidence`)} confidence).`,
   noActions: 'Nothing stands out that needs action; keep watching the figures.',
 }
 
@@ -102,6 +107,8 @@ const russian: SummaryMessages = {
   investigate: (show) => `Выясните, почему упали продажи товара ${show('products.falling.1.name')} (${show('products.falling.1.delta')}): наличие, цена или сезон.`,
   promote: (show) => `Держите товар ${show('products.rising.1.name')} в наличии и продвигайте его: рост на ${show('products.rising.1.delta')}.`,
   acquire: (show) => `Привлекайте новых клиентов: их число изменилось на ${show('customers.new.change')}.`,
+  recommended: (show, id) =>
+    `${show(`${id}.title`)} (ожидаемый прирост за ${show('actions.horizon')} дней — ${show(`${id}.impact`)}, уверенность: ${CONFIDENCE_RU[show(`${id}.confidence`)] ?? show(`${id}.confidence`)}).`,
   noActions: 'Ничего не требует срочных действий; продолжайте следить за показателями.',
 }
 

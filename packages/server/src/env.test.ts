@@ -21,6 +21,15 @@ describe('parseEnv', () => {
     }
   })
 
+  it('reads the assistant’s model settings: off without a key, a small default model, a checked base URL', () => {
+    const defaults = parseEnv({})
+    expect(defaults.OPENAI_API_KEY).toBeUndefined()
+    expect(defaults).toMatchObject({ OPENAI_MODEL: 'gpt-4o-mini', OPENAI_TIMEOUT_MS: 30_000, RAPPORT_AI_DAILY_TOKEN_BUDGET: 200_000 })
+    const local = parseEnv({ OPENAI_API_KEY: 'sk-local', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:7b', RAPPORT_AI_DAILY_TOKEN_BUDGET: '5000' })
+    expect(local).toMatchObject({ OPENAI_API_KEY: 'sk-local', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:7b', RAPPORT_AI_DAILY_TOKEN_BUDGET: 5000 })
+    expect(() => parseEnv({ OPENAI_BASE_URL: 'ftp://models.example' })).toThrow('OPENAI_BASE_URL="ftp://models.example": must be an http:// or https:// URL')
+  })
+
   it('keeps a generated session secret in the data dir', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-env-'))
     try {

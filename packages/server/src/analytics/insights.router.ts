@@ -89,7 +89,6 @@ export const insightsRouter = router({
       return buildCustomerScores(ctx.deps.db, project, input)
     }),
 
-
   /** The assistant: `summary` and `ask` (src/ai). */
   ...assistantProcedures,
 })

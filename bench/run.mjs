@@ -31,6 +31,7 @@ try {
   console.log(`\n## SDK (load ${load()})`)
   part([here('./sdk-enqueue.mjs'), ...(quick ? ['--quick'] : [])])
   part([here('../packages/sdk/scripts/size.mjs')])
+  part([here('./sdk-size.mjs')])
   console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(0)} s; load avg ${load()} (1/5/15 min)`)
 } finally {
   cluster.stop()

@@ -16,8 +16,8 @@ const cluster = ensureCluster({ pgliteOnly })
 const flags = [...(quick ? ['--quick'] : []), ...(cluster.url ? [] : ['--pglite-only'])]
 const env = { ...process.env, ...(cluster.url ? { DATABASE_URL: cluster.url } : {}) }
 
-function part(args) {
-  const result = spawnSync(process.execPath, ['--expose-gc', ...args], { stdio: 'inherit', env })
+function part(args, partEnv = env) {
+  const result = spawnSync(process.execPath, ['--expose-gc', ...args], { stdio: 'inherit', env: partEnv })
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}`)
 }
 
@@ -28,6 +28,10 @@ try {
   if (!cluster.url) console.log('postgres    not used (--pglite-only, or no DATABASE_URL and no PostgreSQL server installed)')
   for (const kind of cluster.url ? ['postgres', 'pglite'] : ['pglite']) part([here('./ingest.mjs'), ...flags, `--kind=${kind}`])
   for (const kind of cluster.url ? ['postgres', 'pglite'] : ['pglite']) part([here('./on-dataset.mjs'), ...flags, `--kind=${kind}`])
+  // Many SDK clients for a fixed time (bench/load.mjs): on PostgreSQL when there is one, else PGlite.
+  const { DATABASE_URL: _unused, ...pgliteEnv } = env
+  console.log(`\n## Load: SDK clients for a fixed time, on ${cluster.url ? 'postgres' : 'pglite'} (load ${load()})`)
+  part([here('./load.mjs'), ...(quick ? ['--seconds', '3', '--clients', '8'] : [])], cluster.url ? env : pgliteEnv)
   console.log(`\n## SDK (load ${load()})`)
   part([here('./sdk-enqueue.mjs'), ...(quick ? ['--quick'] : [])])
   part([here('../packages/sdk/scripts/size.mjs')])

@@ -349,6 +349,12 @@ export const en = {
   'ask.dataOf': 'Data returned by {tool}',
   'ask.noData': 'This answer did not use any of your data.',
   'ask.rows': '{count} rows',
+  'ask.chart.caption': 'Chart of the data returned by {tool}',
+  'ask.chart.time': '{measure} from {from} to {to}, {n} points, as a line chart. The figures are in the table below.',
+  'ask.chart.ranking': '{measure} of {n} items as a bar chart, largest first: {first} with {value}. The figures are in the table below.',
+  'ask.chart.item': 'Item',
+  'ask.measure.customers': 'Customers',
+  'ask.measure.quantity': 'Units',
   'summary.title': 'Summary',
 } as const
 

@@ -350,5 +350,11 @@ export const ru: Record<MessageKey, string> = {
   'ask.dataOf': 'Данные, которые вернул {tool}',
   'ask.noData': 'Этот ответ не использовал ваших данных.',
   'ask.rows': 'Строк: {count}',
+  'ask.chart.caption': 'График данных, которые вернул {tool}',
+  'ask.chart.time': '{measure} с {from} по {to}, точек: {n}, линейным графиком. Цифры — в таблице ниже.',
+  'ask.chart.ranking': '{measure}: {n} позиций столбчатой диаграммой, по убыванию; первое место — {first}, {value}. Цифры — в таблице ниже.',
+  'ask.chart.item': 'Позиция',
+  'ask.measure.customers': 'Клиенты',
+  'ask.measure.quantity': 'Штуки',
   'summary.title': 'Сводка',
 }

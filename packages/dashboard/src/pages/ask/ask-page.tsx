@@ -1,10 +1,12 @@
 import { useMutation } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import type { AskResult } from '../../api/types'
 import { ErrorState, Loading } from '../../components/states'
 import { useI18n } from '../../i18n/i18n'
 import { useProject } from '../../layout/project-context'
+import { AnswerChart } from './answer-chart'
+import { answerChartOf } from './answer-chart-data'
 import { DataTable } from './data-table'
 
 /** Longest question the server takes (MAX_QUESTION_LENGTH in @rapport/shared). */
@@ -16,6 +18,9 @@ function Answer({ result, onAsk }: { result: AskResult; onAsk: (question: string
   const heading = useRef<HTMLHeadingElement>(null)
   // A new answer takes the focus, so a screen reader reads it next.
   useEffect(() => heading.current?.focus(), [])
+  const chart = useMemo(() => answerChartOf(result.toolCalls), [result.toolCalls])
+  const chartData = chart && result.toolCalls.find((call) => call.tool === chart.tool)?.data
+  const revenue = typeof chartData === 'object' && chartData !== null && 'metric' in chartData && chartData.metric === 'revenue'
   return (
     <section className="panel" aria-labelledby="answer-title" data-testid="answer">
       <h2 id="answer-title" ref={heading} tabIndex={-1}>
@@ -34,6 +39,7 @@ function Answer({ result, onAsk }: { result: AskResult; onAsk: (question: string
           </button>
         </p>
       )}
+      {chart && <AnswerChart chart={chart.chart} tool={chart.tool} money={revenue} />}
       <h3>{t('ask.data')}</h3>
       {result.toolCalls.length === 0 ? (
         <p className="sub">{t('ask.noData')}</p>

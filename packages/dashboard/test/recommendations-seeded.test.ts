@@ -1,0 +1,133 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { RapportServer } from '@rapport/server'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS, launchBrowser, openSession, type Session, screenshot, signUpWithProject, startTestServer, trpcQuery } from './harness'
+import { seededShopCsv } from './seeded-shop'
+
+interface Recommendations {
+  items: Array<{ rank: number; title: string; customers: Array<{ customerId: string; control: boolean }>; evidence: unknown[] }>
+  notEnoughData: unknown
+}
+
+let server: RapportServer
+let browser: Browser
+let session: Session
+let page: Page
+let projectPath = ''
+let projectId = ''
+let api: Recommendations
+const shop = seededShopCsv()
+const nav = () => page.getByRole('navigation', { name: /Sections|Разделы/ })
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startTestServer(), launchBrowser()])
+  session = await openSession(browser, server.url)
+  page = session.page
+  ;({ projectPath } = await signUpWithProject(page, { name: 'Gift shop', currency: 'GBP', timezone: 'Europe/London' }))
+  projectId = projectPath.split('/')[2] ?? ''
+  const file = join(ARTIFACTS, 'seeded-online-retail.csv')
+  writeFileSync(file, shop.csv)
+  await page.goto(`${projectPath}/import`)
+  await page.getByLabel(/Online Retail export/).check()
+  await page.getByLabel('CSV file').setInputFiles(file)
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  await page.getByTestId('import-summary').waitFor({ timeout: 30_000 })
+  api = await trpcQuery<Recommendations>(page, 'insights.recommendations', { projectId, limit: 50 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('recommendations from real data', () => {
+  it('the seeded shop has enough data: ranked recommendations, some with a control group', () => {
+    expect(shop.orders).toBeGreaterThanOrEqual(30)
+    expect(api.notEnoughData).toBeNull()
+    expect(api.items.length).toBeGreaterThanOrEqual(3)
+    expect(api.items.some((item) => item.customers.some((customer) => customer.control))).toBe(true)
+  })
+
+  it('shows the ranked cards with evidence, impact, customer links and control badges', async () => {
+    await nav().getByRole('link', { name: 'Recommendations' }).click()
+    const cards = page.getByTestId('recommendation')
+    await expect.poll(() => cards.count()).toBe(api.items.length)
+    for (const [index, item] of api.items.entries()) {
+      const card = cards.nth(index)
+      expect(await card.getByRole('heading', { level: 2 }).textContent()).toBe(`${item.rank}. ${item.title}`)
+      if (item.evidence.length > 0) await card.getByRole('table', { name: `Evidence for: ${item.title}` }).waitFor()
+      expect(await card.getByTestId('rec-impact').textContent()).toMatch(/^£[\d,.]+ extra in the next 30 days$/)
+    }
+    expect(await page.locator('.badge-control').count()).toBe(api.items.flatMap((item) => item.customers.filter((c) => c.control)).length)
+    await expect.poll(() => page.locator('.badge-control').first().textContent()).toBe('control')
+    await screenshot(page, 's1-recommendations')
+
+    const withCustomers = cards.filter({ has: page.locator('.rec-customers') }).first()
+    const link = withCustomers.locator('.rec-customers a').first()
+    const href = (await link.getAttribute('href')) ?? ''
+    expect(href).toMatch(new RegExp(`^${projectPath}/customers/13\\d{3}$`))
+    await link.click()
+    await page.waitForURL(`**${href}`)
+    await page.getByRole('heading', { level: 1, name: new RegExp(decodeURIComponent(href.split('/').at(-1) ?? '')) }).waitFor()
+    await page.goBack()
+    await expect.poll(() => cards.count()).toBe(api.items.length)
+  })
+
+  it('exports the recommendations as CSV, one row each', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()])
+    expect(download.suggestedFilename()).toBe('recommendations.csv')
+    const text = readFileSync((await download.path()) ?? '', 'utf8')
+    expect(text.split(/\r?\n/)[0]).toMatch(/^\uFEFF?rank,type,title,why,evidence/)
+    for (const item of api.items) expect(text).toContain(item.title)
+  })
+
+  it('the overview shows the top three', async () => {
+    await nav().getByRole('link', { name: 'Overview' }).click()
+    const top = page.getByRole('region', { name: 'Top recommendations' })
+    await expect.poll(() => top.locator('.top-recs li').count()).toBe(3)
+    expect(await top.locator('.top-recs li strong').allTextContents()).toEqual(api.items.slice(0, 3).map((item) => item.title))
+  })
+
+  it('ask: a forecast is drawn as a line, top products as bars, each with a text alternative', async () => {
+    await nav().getByRole('link', { name: 'Ask' }).click()
+    await page.getByLabel('Your question').fill('What is the revenue forecast for the next weeks?')
+    await page.getByRole('button', { name: 'Ask', exact: true }).click()
+    const chart = page.getByTestId('answer').getByTestId('answer-chart')
+    await expect.poll(() => chart.getAttribute('data-kind')).toBe('time')
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/^Forecast from .+, 4 points, as a line chart\. The figures are in the table below\.$/)
+    expect(await chart.locator('canvas').count()).toBe(1)
+    await screenshot(page, 's2-ask-forecast-chart')
+
+    await page.getByRole('button', { name: 'What are my top products?' }).click()
+    await expect.poll(() => chart.getAttribute('data-kind')).toBe('ranking')
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/^Net revenue of \d items as a bar chart, largest first: LANTERN with £/)
+    expect(await chart.locator('canvas').count()).toBe(1)
+  })
+
+  it('in Russian: the page and the chart speak Russian', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru')
+    await page.getByLabel('Ваш вопрос').fill('Какой прогноз выручки на следующие недели?')
+    await page.getByRole('button', { name: 'Спросить', exact: true }).click()
+    const chart = page.getByTestId('answer').getByTestId('answer-chart')
+    await expect.poll(() => chart.getAttribute('data-kind')).toBe('time')
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/^Прогноз с .+ по .+, точек: 4, линейным графиком\. Цифры — в таблице ниже\.$/)
+    await page.getByRole('button', { name: 'Какие товары самые популярные?' }).click()
+    await expect.poll(() => chart.getAttribute('data-kind')).toBe('ranking')
+    expect(await chart.getByRole('img').getAttribute('aria-label')).toMatch(/^Чистая выручка: \d позиций столбчатой диаграммой/)
+    await screenshot(page, 's3-ask-chart-ru')
+
+    await nav().getByRole('link', { name: 'Рекомендации' }).click()
+    await expect.poll(() => page.getByTestId('recommendation').count()).toBe(api.items.length)
+    expect(await page.locator('.badge-control').first().textContent()).toBe('контроль')
+    await page.getByRole('button', { name: 'Экспорт CSV' }).first().waitFor()
+    await nav().getByRole('link', { name: 'Обзор' }).click()
+    await expect.poll(() => page.getByRole('region', { name: 'Главные рекомендации' }).locator('.top-recs li').count()).toBe(3)
+    await screenshot(page, 's4-overview-ru')
+  })
+
+  it('logged no console error', () => {
+    expect(session.errors).toEqual([])
+  })
+})

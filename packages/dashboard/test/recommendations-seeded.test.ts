@@ -83,11 +83,19 @@ describe('recommendations from real data', () => {
     for (const item of api.items) expect(text).toContain(item.title)
   })
 
-  it('the overview shows the top three', async () => {
+  it('the overview shows the top three, and the forecast table exports', async () => {
     await nav().getByRole('link', { name: 'Overview' }).click()
     const top = page.getByRole('region', { name: 'Top recommendations' })
     await expect.poll(() => top.locator('.top-recs li').count()).toBe(3)
     expect(await top.locator('.top-recs li strong').allTextContents()).toEqual(api.items.slice(0, 3).map((item) => item.title))
+
+    // The forecast's table exports too, with the API's exact figures.
+    const forecast = page.getByRole('region', { name: 'Net revenue forecast' })
+    await forecast.getByText('Figures as a table').click()
+    const [download] = await Promise.all([page.waitForEvent('download'), forecast.getByRole('button', { name: 'Export CSV' }).click()])
+    const rows = readFileSync((await download.path()) ?? '', 'utf8').trim().split(/\r?\n/)
+    expect(rows[0]).toMatch(/^\uFEFF?start,value,lower80,upper80,lower95,upper95,closed,currency,model$/)
+    expect(rows.length).toBeGreaterThan(1)
   })
 
   it('ask: a forecast is drawn as a line, top products as bars, each with a text alternative', async () => {

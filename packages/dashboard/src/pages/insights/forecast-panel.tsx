@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { queries } from '../../api/queries'
 import type { Forecast, ReportPoint } from '../../api/types'
+import { downloadCsv, toCsv } from '../../components/csv'
 import { type ChartSeries, LineChart } from '../../components/line-chart'
 import { ErrorState, Loading } from '../../components/states'
 import { formatMoney, formatNumber } from '../../format/format'
@@ -61,6 +62,14 @@ function ForecastChart({ forecast, history }: { forecast: Forecast; history: Rep
   )
 }
 
+/** The forecast's points as CSV, exact decimals as the API gives them. */
+function forecastCsv(forecast: Forecast): string {
+  return toCsv(
+    ['start', 'value', 'lower80', 'upper80', 'lower95', 'upper95', 'closed', 'currency', 'model'],
+    forecast.points.map((p) => [p.start, p.value, p.lower80, p.upper80, p.lower95, p.upper95, p.closed, forecast.currency, forecast.model]),
+  )
+}
+
 /** Net revenue ahead, with its 80% and 95% intervals, after the last interval of history; the model's backtest beside it. */
 export function ForecastPanel({ interval }: { interval: Interval }) {
   const { t, locale } = useI18n()
@@ -102,8 +111,12 @@ export function ForecastPanel({ interval }: { interval: Interval }) {
           </p>
           <details className="series">
             <summary>{t('reports.dataTable')}</summary>
+            <button type="button" className="copy" onClick={() => downloadCsv(`forecast-${forecast.data.interval}-${end}.csv`, forecastCsv(forecast.data))}>
+              {t('table.exportCsv')}
+            </button>
             <div className="table-wrap">
               <table>
+                <caption className="visually-hidden">{t('forecast.title')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('reports.intervalStart')}</th>

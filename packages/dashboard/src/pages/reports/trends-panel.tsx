@@ -1,4 +1,5 @@
 import type { Trends } from '../../api/types'
+import { downloadCsv, toCsv } from '../../components/csv'
 import { formatDate, formatMoney, formatNumber } from '../../format/format'
 import type { MessageKey } from '../../i18n/en'
 import { useI18n } from '../../i18n/i18n'
@@ -36,15 +37,29 @@ function Movers({ title, movers, currency }: { title: string; movers: Mover[]; c
   )
 }
 
+/** The metrics' trends as CSV: direction, growth against the previous period and the Mann–Kendall test. */
+function trendsCsv(trends: Trends): string {
+  return toCsv(
+    ['metric', 'direction', 'current', 'previous', 'growth', 'mannKendallPValue', 'from', 'to', 'previousFrom', 'previousTo'],
+    trends.metrics.map((m) => [m.metric, m.direction, m.current, m.previous, m.growth, m.mannKendall.pValue, trends.from, trends.to, trends.previous.from, trends.previous.to]),
+  )
+}
+
 /** Which metrics rise or fall significantly, the anomalies, and products and countries that moved. */
 export function TrendsPanel({ trends }: { trends: Trends }) {
   const { t, locale } = useI18n()
   return (
     <section className="panel" aria-labelledby="trends-title">
       <h2 id="trends-title">{t('reports.trends')}</h2>
-      <p className="sub">{t('reports.trendsLead', { from: trends.previous.from })}</p>
+      <div className="page-head">
+        <p className="sub">{t('reports.trendsLead', { from: trends.previous.from })}</p>
+        <button type="button" className="copy" onClick={() => downloadCsv(`trends-${trends.from}-${trends.to}.csv`, trendsCsv(trends))}>
+          {t('table.exportCsv')}
+        </button>
+      </div>
       <div className="table-wrap">
         <table>
+          <caption className="visually-hidden">{t('reports.trends')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('reports.metric')}</th>

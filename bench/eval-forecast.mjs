@@ -19,7 +19,7 @@ const ENTRY = fileURLToPath(new URL('../packages/server/src/analytics/forecast/i
 const windowArg = process.argv.includes('--window') ? process.argv[process.argv.indexOf('--window') + 1] : 'test'
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback)
 // Method switches, for trying alternatives on the dev window; the defaults are the library's.
-const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '5')) }
+const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '5')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}) }
 if (windowArg !== 'test' && windowArg !== 'dev') throw new Error(`--window must be test or dev, not ${windowArg}`)
 
 /** Splits one CSV line into fields: quoted fields may hold commas and doubled quotes. */

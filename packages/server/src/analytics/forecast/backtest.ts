@@ -4,6 +4,7 @@ import { fitModel, unsupportedReason } from './models.js'
 import { fitOnOpenDays, inferClosedDays } from './open-days.js'
 import { seasonalNaive } from './seasonal-naive.js'
 import { simpleExponentialSmoothing } from './simple-exponential-smoothing.js'
+import { winsorizeHighs } from './winsorize.js'
 
 /**
  * Fitted forecasts by model and origin, shared between calls on the same series (a forecast from
@@ -25,6 +26,11 @@ export interface ForecastSetup {
    * `'none'` uses only `closed` (and with neither, models see the raw series).
    */
   calendar: 'infer' | 'none'
+  /**
+   * Huge values in the history are capped before fitting at `k` robust spreads above their local
+   * level (see winsorizeHighs); 0 or undefined fits the raw history.
+   */
+  winsorize?: number | undefined
 }
 
 /** The closure flags for a forecast from `origin`: `origin + horizon` entries. */
@@ -42,19 +48,21 @@ export function closuresAt(series: readonly number[], origin: number, setup: For
  * to simple exponential smoothing (or seasonal naive below 2 points), with a note.
  */
 export function forecastFrom(series: readonly number[], origin: number, model: ModelName, setup: ForecastSetup, cache?: ForecastCache): ModelFit {
-  const key = `${model}@${origin}/${setup.horizon}/${setup.calendar}`
+  const key = `${model}@${origin}/${setup.horizon}/${setup.calendar}/${setup.winsorize ?? 0}`
   const cached = cache?.get(key)
   if (cached) return cached
   const closed = closuresAt(series, origin, setup)
-  const input = { y: series.slice(0, origin), period: setup.period, horizon: setup.horizon }
+  const { values, capped } = winsorizeHighs(series.slice(0, origin), closed, setup.winsorize ?? 0)
+  const input = { y: values, period: setup.period, horizon: setup.horizon }
   const fit = fitOnOpenDays(input, closed, (open) => {
     const reason = unsupportedReason(model, open.y.length, open.period)
     if (reason === undefined) return fitModel(model, open)
     const fallback = open.y.length >= 2 ? simpleExponentialSmoothing({ ...open, period: 1 }) : seasonalNaive({ ...open, period: 1 })
     return { ...fallback, model, notes: [...fallback.notes, `${model} ${reason}; used ${fallback.model} instead`] }
   })
-  cache?.set(key, fit)
-  return fit
+  const result = capped === 0 ? fit : { ...fit, notes: [...fit.notes, `${capped} unusually high values capped before fitting (local median + ${setup.winsorize} robust σ)`] }
+  cache?.set(key, result)
+  return result
 }
 
 /** One origin of a rolling-origin backtest. */

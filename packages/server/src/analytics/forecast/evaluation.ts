@@ -25,7 +25,13 @@ export interface EvaluationOptions {
   /** @default 'combination' */
   choose?: 'best' | 'combination'
   /** @default 'mean' */
-  combineWith?: 'median' | 'mean'
+  combineWith?: 'median' | 'mean' | 'weighted'
+  /** See SelectModelOptions.winsorize. */
+  winsorize?: number
+  /** See SelectModelOptions.intervalOrigins. */
+  intervalOrigins?: number
+  /** See SelectModelOptions.intervalScale. */
+  intervalScale?: 'level' | 'residual'
 }
 
 /** Out-of-sample accuracy of one forecasting method. */
@@ -68,6 +74,9 @@ export function evaluateForecasts(series: readonly number[], options: Evaluation
         calendar: options.calendar ?? 'infer',
         choose: options.choose ?? 'combination',
         combineWith: options.combineWith ?? 'mean',
+        ...(options.winsorize === undefined ? {} : { winsorize: options.winsorize }),
+        ...(options.intervalScale === undefined ? {} : { intervalScale: options.intervalScale }),
+        ...(options.intervalOrigins === undefined ? {} : { intervalOrigins: options.intervalOrigins }),
         cache,
       })
       if (method === 'selected') choices[selection.model] = (choices[selection.model] ?? 0) + 1

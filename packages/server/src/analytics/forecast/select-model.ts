@@ -1,4 +1,4 @@
-import { median } from '../stats/index.js'
+import { median, robustSigma } from '../stats/index.js'
 import { closuresAt, type ForecastCache, type ForecastSetup, forecastFrom, type OriginForecast, scorePoints } from './backtest.js'
 import { empiricalIntervals, type IntervalBounds, residualIntervals } from './intervals.js'
 import { accuracy } from './metrics.js'
@@ -54,7 +54,26 @@ export interface SelectModelOptions {
    * How the combination merges its models' forecasts.
    * @default 'mean'
    */
-  combineWith?: 'median' | 'mean'
+  combineWith?: 'median' | 'mean' | 'weighted'
+  /**
+   * Cap huge values of the history before fitting at this many robust spreads above their local
+   * level (see winsorizeHighs); 0 fits the raw history. Backtest errors are always measured
+   * against the raw values. 3 was chosen on the development window (see BENCHMARKS.md).
+   * @default 3
+   */
+  winsorize?: number
+  /**
+   * Intervals are calibrated on the errors of the most recent `intervalOrigins` backtest origins
+   * only (all origins when undefined or larger), so they follow a change in the series' noise.
+   */
+  intervalOrigins?: number
+  /**
+   * What backtest errors are measured relative to: `'level'` the mean open-day level of the last
+   * 4 seasons before the origin, `'residual'` the robust spread of the chosen models' in-sample
+   * one-step residuals over those seasons (so the intervals follow the recent noise, not the level).
+   * @default 'level'
+   */
+  intervalScale?: 'level' | 'residual'
   /** Fitted forecasts to reuse across calls on the same series. */
   cache?: ForecastCache
 }
@@ -91,6 +110,9 @@ export interface ModelSelection {
   notes: string[]
 }
 
+/** Robust spreads above the local level at which the history is capped before fitting. */
+export const DEFAULT_WINSORIZE = 3
+
 /** Fewest backtest origins for empirical intervals; below it residual-based normal intervals are used. */
 const MIN_ORIGINS_FOR_INTERVALS = 8
 /** Origins look back this many seasons to measure the series level that errors are relative to. */
@@ -113,16 +135,25 @@ function combinedForecast(
   series: readonly number[],
   origin: number,
   components: readonly ModelName[],
-  setup: ForecastSetup & { combineWith: 'median' | 'mean' },
+  setup: ForecastSetup & { combineWith: 'median' | 'mean' | 'weighted' },
   cache: ForecastCache,
+  weights?: readonly number[],
 ): number[] {
   const fits = components.map((model) => forecastFrom(series, origin, model, setup, cache).forecast)
+  const w = setup.combineWith === 'weighted' && weights ? weights : components.map(() => 1)
+  const total = w.reduce((a, b) => a + b, 0)
   const out: number[] = []
   for (let s = 0; s < setup.horizon; s++) {
     const values = fits.map((f) => f[s] ?? 0)
-    out.push(setup.combineWith === 'median' ? median(values) : values.reduce((a, b) => a + b, 0) / values.length)
+    out.push(setup.combineWith === 'median' ? median(values) : values.reduce((a, v, i) => a + v * (w[i] ?? 0), 0) / total)
   }
   return out
+}
+
+/** Combination weights from backtest MASE: proportional to 1 / MASE² (equal when a MASE is missing). */
+export function inverseMaseWeights(mases: readonly number[]): number[] {
+  if (mases.some((m) => !(m > 0) || !Number.isFinite(m))) return mases.map(() => 1)
+  return mases.map((m) => 1 / (m * m))
 }
 
 /**
@@ -147,7 +178,7 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const horizon = options.horizon
   const n = series.length
   const cache = options.cache ?? new Map()
-  const setup = { period, horizon, closed: options.closed, calendar: options.calendar ?? 'infer', combineWith: options.combineWith ?? 'mean' }
+  const setup = { period, horizon, closed: options.closed, calendar: options.calendar ?? 'infer', combineWith: options.combineWith ?? 'mean', winsorize: options.winsorize ?? DEFAULT_WINSORIZE }
   const notes: string[] = []
 
   const candidates: ModelName[] = []
@@ -166,10 +197,10 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   for (let origin = n - originCount; origin < n; origin++) origins.push(origin)
   const closedNow = closuresAt(series, n, setup)
   const originClosures = new Map(origins.map((origin) => [origin, closuresAt(series, origin, setup)]))
-  const runAt = (components: readonly ModelName[]): OriginForecast[] =>
+  const runAt = (components: readonly ModelName[], weights?: readonly number[]): OriginForecast[] =>
     origins.map((origin) => ({
       origin,
-      forecast: combinedForecast(series, origin, components, setup, cache),
+      forecast: combinedForecast(series, origin, components, setup, cache, weights),
       closed: (originClosures.get(origin) ?? []).slice(origin),
     }))
 
@@ -179,9 +210,12 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   })
   ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
   const k = Math.min(options.combine ?? 5, ranking.length)
+  let weights: number[] | undefined
   if (k >= 2 && originCount > 0) {
-    const components = ranking.slice(0, k).map((r) => r.components[0]).filter((m): m is ModelName => m !== undefined)
-    const runs = runAt(components)
+    const best = ranking.slice(0, k)
+    const components = best.map((r) => r.components[0]).filter((m): m is ModelName => m !== undefined)
+    weights = inverseMaseWeights(best.map((r) => r.mase))
+    const runs = runAt(components, weights)
     const combination = { model: 'combination' as const, components, mase: accuracy(scorePoints(series, runs, period)).mase, runs }
     ranking.push(combination)
     ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
@@ -190,23 +224,30 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const chosen = ranking[0] ?? { model: candidates[0] ?? 'ses', components: candidates.slice(0, 1), mase: Number.NaN, runs: [] }
   if (originCount === 0) notes.push('history too short for a backtest: no accuracy figures yet')
 
+  const scaleAt = (origin: number, closed: readonly boolean[]): number => {
+    if ((options.intervalScale ?? 'level') === 'level') return levelAt(series, origin, closed, period)
+    const residuals = chosen.components.flatMap((model) => forecastFrom(series, origin, model, setup, cache).residuals.slice(-LEVEL_SEASONS * period))
+    const sigma = residuals.length >= 2 ? robustSigma(residuals) : Number.NaN
+    return sigma > 0 ? sigma : levelAt(series, origin, closed, period)
+  }
   // Backtest errors, relative to the level at their origin, by horizon step (open days only).
   const errors = chosen.runs.map(({ origin, forecast, closed }) => {
-    const level = levelAt(series, origin, originClosures.get(origin) ?? [], period)
+    const level = scaleAt(origin, originClosures.get(origin) ?? [])
     return forecast.map((value, s) => {
       const actual = series[origin + s]
       return actual === undefined || closed[s] ? undefined : (actual - value) / level
     })
   })
+  const recent = Math.max(0, errors.length - (options.intervalOrigins ?? errors.length))
   const byStep = (skip: number): number[][] =>
-    Array.from({ length: horizon }, (_, s) => errors.flatMap((row, i) => (i === skip || row[s] === undefined ? [] : [row[s] ?? 0])))
+    Array.from({ length: horizon }, (_, s) => errors.flatMap((row, i) => (i < recent || i === skip || row[s] === undefined ? [] : [row[s] ?? 0])))
 
   const finalFits = chosen.components.map((model) => forecastFrom(series, n, model, setup, cache))
   for (const fit of finalFits) for (const note of fit.notes) if (!notes.includes(note)) notes.push(note)
-  const value = combinedForecast(series, n, chosen.components, setup, cache)
+  const value = combinedForecast(series, n, chosen.components, setup, cache, chosen.model === 'combination' ? weights : undefined)
   let bounds: IntervalBounds[]
   if (originCount >= MIN_ORIGINS_FOR_INTERVALS) {
-    bounds = empiricalIntervals(value, byStep(-1), levelAt(series, n, closedNow, period))
+    bounds = empiricalIntervals(value, byStep(-1), scaleAt(n, closedNow))
   } else {
     bounds = residualIntervals(value, finalFits[0]?.residuals ?? [])
     notes.push(`fewer than ${MIN_ORIGINS_FOR_INTERVALS} backtest origins: intervals from the in-sample residual spread, widened by √h`)
@@ -222,7 +263,7 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
 
   // Coverage: each origin's intervals come from the errors of the other origins (leave-one-out).
   const scored = chosen.runs.flatMap((run, i) => {
-    const level = levelAt(series, run.origin, originClosures.get(run.origin) ?? [], period)
+    const level = scaleAt(run.origin, originClosures.get(run.origin) ?? [])
     const intervals = empiricalIntervals(run.forecast, byStep(i), level)
     return scorePoints(series, [run], period).map((p, s) => ({ ...p, ...(intervals[s] ?? {}) }))
   })

@@ -12,11 +12,30 @@ const run = (script, args, env = {}) =>
   })
 
 describe('npm run bench -- --quick', () => {
-  test('PGlite: ingestion, import, reads (warm, cold, DuckDB), predictions, SDK', { timeout: 180_000 }, () => {
-    const result = run('./run.mjs', ['--quick', '--pglite-only'])
+  // The run is split by part so no test runs much over a minute on a loaded 2-core machine.
+  test('PGlite: ingestion, import, reads (warm, cold, DuckDB), predictions', { timeout: 180_000 }, () => {
+    const result = run('./run.mjs', ['--quick', '--pglite-only', '--parts=ingest,dataset'])
     expect(result.stderr).not.toMatch(/Error/)
     expect(result.status).toBe(0)
-    for (const line of [/load avg/, /SDK → server → database .* × multi-row INSERT/, /import, lines\/s .* × multi-row INSERT/, /report \(2011, monthly\) .* × DuckDB/, /× DuckDB load \+ report/, /BG\/NBD/, /ns\/op/]) {
+    for (const line of [/load avg/, /SDK → server → database .* × multi-row INSERT/, /import, lines\/s .* × multi-row INSERT/, /report \(2011, monthly\) .* × DuckDB/, /× DuckDB load \+ report/, /BG\/NBD/]) {
+      expect(result.stdout).toMatch(line)
+    }
+  })
+
+  test('PGlite: load for a fixed time, growth of ingestion and report cost', { timeout: 180_000 }, () => {
+    const result = run('./run.mjs', ['--quick', '--pglite-only', '--parts=load,growth'])
+    expect(result.stderr).not.toMatch(/Error/)
+    expect(result.status).toBe(0)
+    for (const line of [/lost 0, duplicated 0, revenue exact: true/, /events\/s over .* batch latency p50/, /1,500 purchases: .* events\/s .* report first .* warm/, /ingestion time per event .*× .* report warm .*×/]) {
+      expect(result.stdout).toMatch(line)
+    }
+  })
+
+  test('SDK: enqueue and bundle size against the peers', { timeout: 120_000 }, () => {
+    const result = run('./run.mjs', ['--quick', '--pglite-only', '--parts=sdk'])
+    expect(result.stderr).not.toMatch(/Error/)
+    expect(result.status).toBe(0)
+    for (const line of [/purchase .* ns\/op/, /@segment\/analytics-node .* track \(ns\/op\)/, /posthog-node .* capture \(bytes\/queued event\)/, /ours = .* × posthog-node/, /mixpanel-browser .* gzip/, /@rapport\/sdk\/ingest .* × the smallest peer/]) {
       expect(result.stdout).toMatch(line)
     }
   })

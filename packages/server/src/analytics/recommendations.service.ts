@@ -31,7 +31,7 @@ import { refreshAnalytics } from './refresh-analytics.js'
 export const CONTROL_SHARE = 0.1
 /** The outcome window after a recommendation is issued. */
 export const OUTCOME_DAYS = 30
-/** A stored set is reused this long; sooner when data changed and it is over an hour old. */
+/** A stored set is reissued after this long, or sooner when data changed and it is over an hour old. */
 const MAX_AGE_MS = 24 * 3_600_000
 const MIN_AGE_WHEN_CHANGED_MS = 3_600_000
 /** Below these the project gets "not enough data yet" instead of recommendations built on noise. */
@@ -118,13 +118,42 @@ export async function issueRecommendations(db: Kysely<Database>, project: Projec
   return { run, notes }
 }
 
-/** `insights.recommendations`: the project's current recommendations, issued anew when data changed. */
+function historyLength(past: History): number {
+  return past.firstDay && past.lastDay ? daysBetween(past.firstDay, past.lastDay) + 1 : 0
+}
+
+/**
+ * After a bulk load (an import), issues a new set at once when the project has enough history,
+ * so the dashboard's first visit finds fresh recommendations instead of building them.
+ */
+export async function issueAfterBulkLoad(db: Kysely<Database>, project: ProjectRow): Promise<void> {
+  const past = await history(db, project)
+  if (past.orders < MIN_ORDERS || historyLength(past) < MIN_HISTORY_DAYS || !past.lastDay) return
+  await issueRecommendations(db, project, past.lastDay)
+}
+
+/** Projects whose set is being reissued by this process. */
+const reissuing = new Set<string>()
+
+/**
+ * Issues a new set without making the request wait (6–11 s on a big project). One at a time per
+ * project and process; if it fails the old set stays and the next request tries again.
+ */
+function reissueInBackground(db: Kysely<Database>, project: ProjectRow, asOfDay: string): void {
+  if (reissuing.has(project.id)) return
+  reissuing.add(project.id)
+  issueRecommendations(db, project, asOfDay)
+    .catch(() => undefined)
+    .finally(() => reissuing.delete(project.id))
+}
+
+/** `insights.recommendations`: the project's current set; issued on first use, reissued in the background when data changed. */
 export async function buildRecommendations(db: Kysely<Database>, project: ProjectRow, input: RecommendationsInput): Promise<Recommendations> {
   const query = recommendationsInputSchema.parse(input)
   await refreshAnalytics(db, project)
   const base = { currency: project.currency, timezone: project.timezone }
   const past = await history(db, project)
-  const historyDays = past.firstDay && past.lastDay ? daysBetween(past.firstDay, past.lastDay) + 1 : 0
+  const historyDays = historyLength(past)
   if (past.orders < MIN_ORDERS || historyDays < MIN_HISTORY_DAYS || !past.lastDay) {
     return {
       ...base,
@@ -144,12 +173,16 @@ export async function buildRecommendations(db: Kysely<Database>, project: Projec
   }
   const notes: string[] = []
   let run = await latestRun(db, project.id)
-  const age = run ? Date.now() - run.issuedAt.getTime() : Number.POSITIVE_INFINITY
-  const changed = run ? await dataChangedSince(db, project.id, run.issuedAt) : true
-  if (!run || age > MAX_AGE_MS || (changed && age > MIN_AGE_WHEN_CHANGED_MS)) {
+  if (!run) {
     const issued = await issueRecommendations(db, project, past.lastDay)
     run = issued.run
     notes.push(...issued.notes)
+  } else {
+    const age = Date.now() - run.issuedAt.getTime()
+    if (age > MAX_AGE_MS || (age > MIN_AGE_WHEN_CHANGED_MS && (await dataChangedSince(db, project.id, run.issuedAt)))) {
+      reissueInBackground(db, project, past.lastDay)
+      notes.push('A newer set is being issued from the latest data; this one is shown meanwhile.')
+    }
   }
   const today = todayIn(project.timezone)
   if (past.lastDay < addDays(today, -7)) notes.push(`The data ends on ${past.lastDay}: figures and windows are as of that day.`)

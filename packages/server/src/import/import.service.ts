@@ -1,3 +1,4 @@
+import { issueAfterBulkLoad } from '../analytics/recommendations.service.js'
 import { refreshAnalytics } from '../analytics/refresh-analytics.js'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
@@ -163,8 +164,10 @@ export async function runImport(
     clearInterval(timer)
   }
   const summary = tally.summary(request.format.name)
-  // Build the rollups of every imported day now, so the first report after an import is as fast as any other.
+  // Build the rollups of every imported day now, so the first report after an import is as fast as any other,
+  // and issue recommendations (with every customer's next best products) so the first visit does not build them.
   const analyticsStart = performance.now()
   await refreshAnalytics(db, project)
+  if (summary.events.accepted > 0) await issueAfterBulkLoad(db, project)
   return { ...summary, analyticsSeconds: Math.round(performance.now() - analyticsStart) / 1000 }
 }

@@ -155,8 +155,11 @@ describe('the full online-retail data set on pglite', () => {
   }, 1_800_000)
 
   it('recommends on the real data: each kind of evidence is found, and customers get next best products', async () => {
+    const asked = Date.now()
     const response = await http<Recommendations>(`${server.url}/v1/insights/recommendations?limit=50`, { token: tenant.secretKey })
     expect(response.status).toBe(200)
+    // Issued by the import already, not built in this request.
+    expect(Date.parse(response.body.issuedAt ?? '')).toBeLessThan(asked)
     const types = new Set(response.body.items.map((item) => item.type))
     for (const type of ['win_back', 'cross_sell', 'next_best_product', 'best_contact_time', 'high_refund_product'] as const) expect(types).toContain(type)
     // The data ends on 2011-12-09: the answer says its windows are as of then.

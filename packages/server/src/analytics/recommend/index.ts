@@ -15,6 +15,8 @@ export {
   type NextBestProduct,
   type NextBestProductEvidence,
   type NextBestProductOptions,
+  type NextBestScorer,
+  createNextBestScorer,
   nextBestProducts,
 } from './next-best-products.js'
 export { type PopularProductOptions, popularProducts } from './popular-products.js'

@@ -97,6 +97,25 @@ export function nextBestProducts(
   purchases: Iterable<Purchase>,
   options: NextBestProductOptions = {},
 ): Map<string, NextBestProduct[]> {
+  const scorer = createNextBestScorer(purchases, options)
+  const result = new Map<string, NextBestProduct[]>()
+  for (const customerId of options.customerIds ?? scorer.customers) result.set(customerId, scorer.recommend(customerId))
+  return result
+}
+
+/** The index, prior and scratch space of {@link nextBestProducts}, built once, then used per customer. */
+export interface NextBestScorer {
+  /** Customers with a purchase before asOf, in id order. */
+  customers: readonly string[]
+  /** Up to `limit` products the customer never bought, best first (the popular ones for an unknown customer). */
+  recommend(customerId: string): NextBestProduct[]
+}
+
+/**
+ * Builds what {@link nextBestProducts} needs once, so a caller can score customers a few at a
+ * time (e.g. giving the event loop back between chunks) with the same results.
+ */
+export function createNextBestScorer(purchases: Iterable<Purchase>, options: Omit<NextBestProductOptions, 'customerIds'> = {}): NextBestScorer {
   const list = Array.isArray(purchases) ? (purchases as readonly Purchase[]) : [...purchases]
   let latest = Number.NEGATIVE_INFINITY
   for (const purchase of list) if (purchase.at > latest) latest = purchase.at
@@ -115,8 +134,7 @@ export function nextBestProducts(
   const overlap = new Float64Array(index.customers.length)
   const marks = new Uint8Array(index.customers.length)
 
-  const result = new Map<string, NextBestProduct[]>()
-  for (const customerId of options.customerIds ?? index.customers) {
+  const recommend = (customerId: string): NextBestProduct[] => {
     const customer = index.customerIndex.get(customerId) ?? -1
     const bought = new Set(index.itemsOf[customer] ?? [])
     const personal = new Float64Array(index.products.length)
@@ -139,23 +157,20 @@ export function nextBestProducts(
       scores[item] = own + popular
       personalShare[item] = own - popular
     }
-    result.set(
-      customerId,
-      topProducts(scores, limit, bought).map((item) => {
-        const evidence: NextBestProductEvidence =
-          (personalShare[item] ?? 0) > 0
-            ? coPurchaseEvidence(index, customer, item, marks)
-            : { kind: 'popular', customers: recentBuyers[item] ?? 0, days: POPULAR_REASON_DAYS }
-        return {
-          productId: index.products[item] ?? '',
-          score: scores[item] ?? 0,
-          reason: describe(evidence, productName),
-          evidence,
-        }
-      }),
-    )
+    return topProducts(scores, limit, bought).map((item) => {
+      const evidence: NextBestProductEvidence =
+        (personalShare[item] ?? 0) > 0
+          ? coPurchaseEvidence(index, customer, item, marks)
+          : { kind: 'popular', customers: recentBuyers[item] ?? 0, days: POPULAR_REASON_DAYS }
+      return {
+        productId: index.products[item] ?? '',
+        score: scores[item] ?? 0,
+        reason: describe(evidence, productName),
+        evidence,
+      }
+    })
   }
-  return result
+  return { customers: index.customers, recommend }
 }
 
 /**

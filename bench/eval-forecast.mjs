@@ -18,7 +18,9 @@ const FILE = fileURLToPath(new URL('../../shared/data/online-retail.csv.gz', imp
 const ENTRY = fileURLToPath(new URL('../packages/server/src/analytics/forecast/index.ts', import.meta.url))
 const windowArg = process.argv.includes('--window') ? process.argv[process.argv.indexOf('--window') + 1] : 'test'
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback)
-// Method switches, for trying alternatives on the dev window; the defaults are the library's.
+// Method switches, for trying alternatives on the dev window; the defaults are the library's:
+// --choose best|combination, --combine N, --combine-with mean|median|weighted, --winsorize K,
+// --interval-origins N, --interval-scale level|residual.
 const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '5')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}) }
 if (windowArg !== 'test' && windowArg !== 'dev') throw new Error(`--window must be test or dev, not ${windowArg}`)
 

@@ -135,6 +135,24 @@ describe('recommendations from real data', () => {
     await screenshot(page, 's4-overview-ru')
   })
 
+  it('fits a phone screen: recommendations and an answer with its chart scroll no page sideways', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    await page.goto(`${projectPath}/recommendations`)
+    await expect.poll(() => page.getByTestId('recommendation').count()).toBe(api.items.length)
+    expect(await overflow()).toBeLessThanOrEqual(0)
+    await screenshot(page, 's5-recommendations-phone')
+    await page.goto(`${projectPath}/ask`)
+    await page.getByRole('button', { name: 'Какие товары самые популярные?' }).click()
+    const chart = page.getByTestId('answer').getByTestId('answer-chart')
+    await expect.poll(() => chart.getAttribute('data-kind')).toBe('ranking')
+    expect(await overflow()).toBeLessThanOrEqual(0)
+    const canvas = await chart.locator('canvas').boundingBox()
+    expect(canvas?.width ?? 999).toBeLessThanOrEqual(390)
+    await screenshot(page, 's6-ask-chart-phone')
+    await page.setViewportSize({ width: 1280, height: 800 })
+  })
+
   it('logged no console error', () => {
     expect(session.errors).toEqual([])
   })

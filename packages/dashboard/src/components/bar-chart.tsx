@@ -18,8 +18,11 @@ export interface BarChartProps {
   height?: number
 }
 
-/** Long names would overlap under narrow bars. */
-const short = (text: string) => (text.length > 16 ? `${text.slice(0, 15)}…` : text)
+/** Long names would overlap under narrow bars: cut to what fits one bar's width (about 7 px a character). */
+function short(text: string, barWidth: number): string {
+  const fits = Math.max(3, Math.floor(barWidth / 7) - 1)
+  return text.length > fits ? `${text.slice(0, fits - 1)}…` : text
+}
 
 function options(props: BarChartProps, width: number): uPlot.Options {
   const bars = uPlot.paths.bars?.({ size: [0.6, 64], align: 0 })
@@ -33,7 +36,7 @@ function options(props: BarChartProps, width: number): uPlot.Options {
     axes: [
       {
         splits: () => props.labels.map((_label, index) => index),
-        values: (_u, splits) => splits.map((split) => short(props.labels[split] ?? '')),
+        values: (u, splits) => splits.map((split) => short(props.labels[split] ?? '', u.bbox.width / uPlot.pxRatio / Math.max(1, props.labels.length))),
         stroke: '#57606a',
         grid: { show: false },
         size: 40,

@@ -11,6 +11,11 @@ interface Recommendations {
   notEnoughData: unknown
 }
 
+interface CustomerDetail {
+  customer: { score: { value: number; reasons: unknown[] } | null }
+  nextBestProducts: Array<{ productId: string; name: string | null }>
+}
+
 let server: RapportServer
 let browser: Browser
 let session: Session
@@ -70,7 +75,16 @@ describe('recommendations from real data', () => {
     expect(href).toMatch(new RegExp(`^${projectPath}/customers/13\\d{3}$`))
     await link.click()
     await page.waitForURL(`**${href}`)
-    await page.getByRole('heading', { level: 1, name: new RegExp(decodeURIComponent(href.split('/').at(-1) ?? '')) }).waitFor()
+    const customerId = decodeURIComponent(href.split('/').at(-1) ?? '')
+    await page.getByRole('heading', { level: 1, name: new RegExp(customerId) }).waitFor()
+    // The customer page: lead score with its reasons and the next best products, as the API gives them.
+    const detail = await trpcQuery<CustomerDetail>(page, 'customers.get', { projectId, customerId })
+    expect(detail.customer.score).not.toBeNull()
+    expect(await page.getByTestId('lead-score').textContent()).toContain(`${detail.customer.score?.value} of 100`)
+    expect(await page.getByTestId('score-reasons').locator('li').count()).toBe(detail.customer.score?.reasons.length)
+    const nextBest = page.getByRole('region', { name: 'Next best products' })
+    if (detail.nextBestProducts.length > 0) expect(await nextBest.locator('li').first().textContent()).toContain(detail.nextBestProducts[0]?.name ?? detail.nextBestProducts[0]?.productId)
+    await screenshot(page, 's1b-customer')
     await page.goBack()
     await expect.poll(() => cards.count()).toBe(api.items.length)
   })

@@ -10,6 +10,7 @@ import { useProject } from '../../layout/project-context'
 import { Link } from '../../router/link'
 import { formatPercent } from '../insights/figures'
 import { SEGMENTS } from '../insights/segment-names'
+import { LeadScore, NextBestProducts } from './customer-score'
 import { Timeline } from './timeline'
 
 function Profile({ detail }: { detail: CustomerDetail }) {
@@ -209,7 +210,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <div className="columns">
         <div className="stack">
           <Profile detail={detail.data} />
+          <LeadScore detail={detail.data} />
           <Predictions detail={detail.data} />
+          <NextBestProducts detail={detail.data} />
         </div>
         <section className="panel" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('timeline.title')}</h2>

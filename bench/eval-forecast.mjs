@@ -20,7 +20,7 @@ const windowArg = process.argv.includes('--window') ? process.argv[process.argv.
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback)
 // Method switches, for trying alternatives on the dev window; the defaults are the library's:
 // --choose best|combination, --combine N, --combine-with mean|median|weighted, --winsorize K,
-// --interval-origins N, --interval-scale level|residual.
+// --interval-origins N, --interval-scale level|residual|forecast.
 const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '5')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}) }
 if (windowArg !== 'test' && windowArg !== 'dev') throw new Error(`--window must be test or dev, not ${windowArg}`)
 
@@ -135,13 +135,13 @@ function report(title, series, options) {
   const rows = lib.evaluateForecasts(cut(series, options.origins), { ...method, ...options })
   const seconds = (performance.now() - started) / 1000
   console.log(`\n${title} — ${options.origins} origins, horizon ${options.horizon}, ${seconds.toFixed(1)} s`)
-  console.log('| method | MASE | × seasonal naive | sMAPE | coverage80 | coverage95 | points |')
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+  console.log('| method | MASE | × seasonal naive | sMAPE | coverage80 | coverage95 | interval score80 | points |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
   const pct = (v) => (Number.isNaN(v) ? '—' : `${(100 * v).toFixed(1)}%`)
   for (const row of rows) {
     const name = row.method === 'baseline' ? 'seasonal naive (raw series, baseline)' : row.method
-    console.log(`| ${name} | ${row.mase.toFixed(3)} | ${row.ratio.toFixed(3)} | ${pct(row.smape)} | ${pct(row.coverage80)} | ${pct(row.coverage95)} | ${row.points} |`)
-    if (row.choices) console.log(`|  ↳ choices | ${Object.entries(row.choices).map(([k, v]) => `${k} ×${v}`).join(', ')} | | | | | |`)
+    console.log(`| ${name} | ${row.mase.toFixed(3)} | ${row.ratio.toFixed(3)} | ${pct(row.smape)} | ${pct(row.coverage80)} | ${pct(row.coverage95)} | ${Number.isNaN(row.intervalScore80) ? '—' : row.intervalScore80.toFixed(2)} | ${row.points} |`)
+    if (row.choices) console.log(`|  ↳ choices | ${Object.entries(row.choices).map(([k, v]) => `${k} ×${v}`).join(', ')} | | | | | | |`)
   }
 }
 

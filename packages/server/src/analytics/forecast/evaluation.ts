@@ -31,7 +31,7 @@ export interface EvaluationOptions {
   /** See SelectModelOptions.intervalOrigins. */
   intervalOrigins?: number
   /** See SelectModelOptions.intervalScale. */
-  intervalScale?: 'level' | 'residual'
+  intervalScale?: 'level' | 'residual' | 'forecast'
 }
 
 /** Out-of-sample accuracy of one forecasting method. */

@@ -31,8 +31,13 @@ export const MIN_ERRORS_PER_STEP = 20
  * quantiles multiplied back by √step (a random-walk-like widening).
  *
  * @param errorsByStep relative errors, `errorsByStep[s]` for step s + 1
+ * @param level the scale the errors are relative to: one for every step, or one per step
  */
-export function empiricalIntervals(forecast: readonly number[], errorsByStep: readonly (readonly number[])[], level: number): IntervalBounds[] {
+export function empiricalIntervals(
+  forecast: readonly number[],
+  errorsByStep: readonly (readonly number[])[],
+  level: number | readonly number[],
+): IntervalBounds[] {
   const pooled: number[] = []
   errorsByStep.forEach((errors, s) => {
     for (const e of errors) pooled.push(e / Math.sqrt(s + 1))
@@ -42,7 +47,7 @@ export function empiricalIntervals(forecast: readonly number[], errorsByStep: re
     const own = errorsByStep[s] ?? []
     const usePool = own.length < MIN_ERRORS_PER_STEP
     const sorted = usePool ? pooled : [...own].sort((a, b) => a - b)
-    const factor = (usePool ? Math.sqrt(s + 1) : 1) * level
+    const factor = (usePool ? Math.sqrt(s + 1) : 1) * (typeof level === 'number' ? level : (level[s] ?? Number.NaN))
     return {
       lower80: value + factor * quantile(sorted, 0.1),
       upper80: value + factor * quantile(sorted, 0.9),

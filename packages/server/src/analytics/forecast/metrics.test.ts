@@ -23,6 +23,8 @@ describe('accuracy metrics', () => {
     // closed day left out: 80% covers 10 and 0 of {10, 0, 5}; 95% covers 10 and 0
     expect(summary.coverage80).toBeCloseTo(2 / 3, 12)
     expect(summary.coverage95).toBeCloseTo(2 / 3, 12)
+    // interval score80 over open days, ÷ scale 2: width 2, width 2, width 1 + 10 × (6 − 5) = 11
+    expect(summary.intervalScore80).toBeCloseTo((2 + 2 + 11) / 3 / 2, 12)
     expect(summary.points).toBe(4)
   })
 })
@@ -41,6 +43,14 @@ describe('intervals', () => {
     expect(bounds?.lower80).toBeCloseTo(96, 10)
     expect(bounds?.upper80).toBeCloseTo(104, 10)
     expect(bounds?.lower95).toBeCloseTo(100 - 0.095 * 50, 10)
+  })
+
+  it('takes one level per step when given a list', () => {
+    const errors = Array.from({ length: 21 }, (_, i) => (i - 10) / 100)
+    const bounds = empiricalIntervals([100, 10], [errors, errors], [50, 5])
+    // ±0.08 × 50 and ±0.08 × 5
+    expect(bounds[0]?.upper80).toBeCloseTo(104, 10)
+    expect(bounds[1]?.lower80).toBeCloseTo(9.6, 10)
   })
 
   it('pools steps with too few errors, widening by √step', () => {

@@ -37,6 +37,12 @@ export interface AccuracySummary {
   coverage80: number
   /** Share of open-day actuals inside the 95% interval (NaN without intervals). */
   coverage95: number
+  /**
+   * Mean interval score of the 80% intervals (Gneiting & Raftery 2007): width + 2/0.2 × the
+   * distance by which the actual falls outside, over open days, each divided by its MASE scale
+   * (lower is better; it rewards narrow intervals only while they keep covering). NaN without intervals.
+   */
+  intervalScore80: number
   /** Number of points scored. */
   points: number
 }
@@ -53,6 +59,8 @@ export function accuracy(points: readonly ScoredPoint[]): AccuracySummary {
   let in80 = 0
   let in95 = 0
   let intervalCount = 0
+  let scoreSum = 0
+  let scoreCount = 0
   for (const p of points) {
     const error = Math.abs(p.actual - p.forecast)
     if (p.scale > 0 && Number.isFinite(p.scale)) {
@@ -66,6 +74,11 @@ export function accuracy(points: readonly ScoredPoint[]): AccuracySummary {
     if (p.closed || p.lower80 === undefined || p.upper80 === undefined) continue
     intervalCount++
     if (p.actual >= p.lower80 && p.actual <= p.upper80) in80++
+    if (p.scale > 0 && Number.isFinite(p.scale)) {
+      const outside = Math.max(0, p.lower80 - p.actual) + Math.max(0, p.actual - p.upper80)
+      scoreSum += (p.upper80 - p.lower80 + (2 / 0.2) * outside) / p.scale
+      scoreCount++
+    }
     if (p.lower95 !== undefined && p.upper95 !== undefined && p.actual >= p.lower95 && p.actual <= p.upper95) in95++
   }
   return {
@@ -73,6 +86,7 @@ export function accuracy(points: readonly ScoredPoint[]): AccuracySummary {
     smape: smapeCount === 0 ? Number.NaN : smapeSum / smapeCount,
     coverage80: intervalCount === 0 ? Number.NaN : in80 / intervalCount,
     coverage95: intervalCount === 0 ? Number.NaN : in95 / intervalCount,
+    intervalScore80: scoreCount === 0 ? Number.NaN : scoreSum / scoreCount,
     points: points.length,
   }
 }

@@ -70,10 +70,12 @@ export interface SelectModelOptions {
   /**
    * What backtest errors are measured relative to: `'level'` the mean open-day level of the last
    * 4 seasons before the origin, `'residual'` the robust spread of the chosen models' in-sample
-   * one-step residuals over those seasons (so the intervals follow the recent noise, not the level).
+   * one-step residuals over those seasons (so the intervals follow the recent noise, not the level),
+   * `'forecast'` the point forecast of each step itself (so a quiet weekday gets a narrower
+   * interval than a busy one; steps forecast at or below 0 fall back to the level).
    * @default 'level'
    */
-  intervalScale?: 'level' | 'residual'
+  intervalScale?: 'level' | 'residual' | 'forecast'
   /** Fitted forecasts to reuse across calls on the same series. */
   cache?: ForecastCache
 }
@@ -224,18 +226,22 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const chosen = ranking[0] ?? { model: candidates[0] ?? 'ses', components: candidates.slice(0, 1), mase: Number.NaN, runs: [] }
   if (originCount === 0) notes.push('history too short for a backtest: no accuracy figures yet')
 
-  const scaleAt = (origin: number, closed: readonly boolean[]): number => {
-    if ((options.intervalScale ?? 'level') === 'level') return levelAt(series, origin, closed, period)
+  // What errors are relative to, per horizon step of a forecast from `origin`.
+  const scaleAt = (origin: number, closed: readonly boolean[], forecast: readonly number[]): number[] => {
+    const level = levelAt(series, origin, closed, period)
+    const kind = options.intervalScale ?? 'level'
+    if (kind === 'forecast') return forecast.map((v) => (v > 0 ? v : level))
+    if (kind === 'level') return forecast.map(() => level)
     const residuals = chosen.components.flatMap((model) => forecastFrom(series, origin, model, setup, cache).residuals.slice(-LEVEL_SEASONS * period))
     const sigma = residuals.length >= 2 ? robustSigma(residuals) : Number.NaN
-    return sigma > 0 ? sigma : levelAt(series, origin, closed, period)
+    return forecast.map(() => (sigma > 0 ? sigma : level))
   }
-  // Backtest errors, relative to the level at their origin, by horizon step (open days only).
+  // Backtest errors, relative to that scale, by horizon step (open days only).
   const errors = chosen.runs.map(({ origin, forecast, closed }) => {
-    const level = scaleAt(origin, originClosures.get(origin) ?? [])
+    const scale = scaleAt(origin, originClosures.get(origin) ?? [], forecast)
     return forecast.map((value, s) => {
       const actual = series[origin + s]
-      return actual === undefined || closed[s] ? undefined : (actual - value) / level
+      return actual === undefined || closed[s] ? undefined : (actual - value) / (scale[s] ?? 1)
     })
   })
   const recent = Math.max(0, errors.length - (options.intervalOrigins ?? errors.length))
@@ -247,7 +253,7 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const value = combinedForecast(series, n, chosen.components, setup, cache, chosen.model === 'combination' ? weights : undefined)
   let bounds: IntervalBounds[]
   if (originCount >= MIN_ORIGINS_FOR_INTERVALS) {
-    bounds = empiricalIntervals(value, byStep(-1), scaleAt(n, closedNow))
+    bounds = empiricalIntervals(value, byStep(-1), scaleAt(n, closedNow, value))
   } else {
     bounds = residualIntervals(value, finalFits[0]?.residuals ?? [])
     notes.push(`fewer than ${MIN_ORIGINS_FOR_INTERVALS} backtest origins: intervals from the in-sample residual spread, widened by √h`)
@@ -263,8 +269,7 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
 
   // Coverage: each origin's intervals come from the errors of the other origins (leave-one-out).
   const scored = chosen.runs.flatMap((run, i) => {
-    const level = scaleAt(run.origin, originClosures.get(run.origin) ?? [])
-    const intervals = empiricalIntervals(run.forecast, byStep(i), level)
+    const intervals = empiricalIntervals(run.forecast, byStep(i), scaleAt(run.origin, originClosures.get(run.origin) ?? [], run.forecast))
     return scorePoints(series, [run], period).map((p, s) => ({ ...p, ...(intervals[s] ?? {}) }))
   })
   const summary = accuracy(scored)

@@ -89,6 +89,20 @@ describe('recommendations from real data', () => {
     await expect.poll(() => cards.count()).toBe(api.items.length)
   })
 
+  it('customers: the lead score filter lists what the API lists, with each score shown', async () => {
+    const hot = await trpcQuery<{ items: Array<{ customerId: string; score: { value: number } | null }> }>(page, 'customers.list', { projectId, scoreLabel: 'HOT', limit: 50 })
+    expect(hot.items.length).toBeGreaterThan(0)
+    await nav().getByRole('link', { name: 'Customers' }).click()
+    await page.getByText('Filters', { exact: true }).click()
+    await page.getByLabel('Lead score').selectOption('HOT')
+    await page.waitForURL(/score=HOT/)
+    const rows = page.getByRole('table', { name: 'Customers' }).locator('tbody tr')
+    await expect.poll(() => rows.count()).toBe(hot.items.length)
+    for (const cell of await page.getByTestId('score').allTextContents()) expect(cell).toMatch(/^\d+ Hot$/)
+    await nav().getByRole('link', { name: 'Recommendations' }).click()
+    await expect.poll(() => page.getByTestId('recommendation').count()).toBe(api.items.length)
+  })
+
   it('exports the recommendations as CSV, one row each', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).first().click()])
     expect(download.suggestedFilename()).toBe('recommendations.csv')

@@ -14,10 +14,14 @@ const RECENCY: Record<string, { label: MessageKey; days: number; within: boolean
   'not365': { label: 'filters.not365', days: 365, within: false },
 }
 
+/** Lead score bands, best first, with their names. */
+export const SCORE_LABELS = { HOT: 'score.HOT', WARM: 'score.WARM', COLD: 'score.COLD', UNQUALIFIED: 'score.UNQUALIFIED' } as const satisfies Record<string, MessageKey>
+const isScoreLabel = (value: string): value is keyof typeof SCORE_LABELS => Object.hasOwn(SCORE_LABELS, value)
+
 const DECIMAL = /^-?\d+(\.\d+)?$/
-const PARAMS = ['segment', 'traitKey', 'traitValue', 'minSpent', 'maxSpent', 'recency'] as const
+const PARAMS = ['segment', 'score', 'traitKey', 'traitValue', 'minSpent', 'maxSpent', 'recency'] as const
 type Param = (typeof PARAMS)[number]
-export type FilterInput = Pick<CustomerListInput, 'segment' | 'traitKey' | 'traitValue' | 'minSpent' | 'maxSpent' | 'lastPurchaseAfter' | 'lastPurchaseBefore'>
+export type FilterInput = Pick<CustomerListInput, 'segment' | 'scoreLabel' | 'traitKey' | 'traitValue' | 'minSpent' | 'maxSpent' | 'lastPurchaseAfter' | 'lastPurchaseBefore'>
 
 function setParams(values: Partial<Record<Param, string>>): void {
   const url = new URL(currentPath(), 'http://local')
@@ -34,6 +38,8 @@ export function useCustomerFilters(timeZone: string): { input: FilterInput; acti
   const input: FilterInput = {}
   const segment = search.get('segment') ?? ''
   if (isSegment(segment)) input.segment = segment
+  const score = search.get('score') ?? ''
+  if (isScoreLabel(score)) input.scoreLabel = score
   const traitKey = search.get('traitKey')?.trim()
   if (traitKey) {
     input.traitKey = traitKey
@@ -52,7 +58,7 @@ export function useCustomerFilters(timeZone: string): { input: FilterInput; acti
   return { input, active: Object.keys(input).filter((name) => name !== 'traitValue').length, key: JSON.stringify(input) }
 }
 
-/** Segment and recency apply at once; trait and spend bounds on "Apply". Folded away while none is set. */
+/** Segment, lead score and recency apply at once; trait and spend bounds on "Apply". Folded away while none is set. */
 export function CustomerFilters({ active }: { active: number }) {
   const { t } = useI18n()
   const { search } = useLocation()
@@ -82,6 +88,17 @@ export function CustomerFilters({ active }: { active: number }) {
             {Object.entries(SEGMENTS).map(([segment, label]) => (
               <option key={segment} value={segment}>
                 {t(label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('score.title')}
+          <select value={search.get('score') ?? ''} onChange={(e) => setParams({ score: e.target.value })}>
+            <option value="">{t('filters.any')}</option>
+            {Object.entries(SCORE_LABELS).map(([label, name]) => (
+              <option key={label} value={label}>
+                {t(name)}
               </option>
             ))}
           </select>

@@ -11,7 +11,7 @@ import { useProject } from '../../layout/project-context'
 import { useSearchParam } from '../../router/history'
 import { Link } from '../../router/link'
 import { SEGMENTS } from '../insights/segment-names'
-import { CustomerFilters, useCustomerFilters } from './customer-filters'
+import { CustomerFilters, SCORE_LABELS, useCustomerFilters } from './customer-filters'
 
 const PAGE_SIZE = 50
 const SORTS: Array<{ sort: CustomerSort; label: MessageKey }> = [
@@ -90,6 +90,8 @@ export function CustomersPage() {
       c.name,
       c.email,
       c.rfm?.segment,
+      c.score?.value,
+      c.score?.label,
       c.totals.orders,
       c.totals.netSpent,
       c.totals.currency,
@@ -98,7 +100,7 @@ export function CustomersPage() {
       c.firstSeenAt,
       c.lastSeenAt,
     ])
-    const header = ['customerId', 'name', 'email', 'segment', 'orders', 'netSpent', 'currency', 'pActive', 'predictedValue365', 'firstSeenAt', 'lastSeenAt']
+    const header = ['customerId', 'name', 'email', 'segment', 'score', 'scoreLabel', 'orders', 'netSpent', 'currency', 'pActive', 'predictedValue365', 'firstSeenAt', 'lastSeenAt']
     downloadCsv('customers.csv', toCsv(header, rows))
   }
 
@@ -146,6 +148,9 @@ export function CustomersPage() {
                 <tr>
                   <th scope="col">{t('customers.customer')}</th>
                   <th scope="col">{t('insights.segment')}</th>
+                  <th scope="col" className="num">
+                    {t('score.title')}
+                  </th>
                   <SortHeader sort="orders" label={t('customers.orders')} current={sort} order={order} onSort={onSort} />
                   <SortHeader sort="totalSpent" label={t('customers.netSpent')} current={sort} order={order} onSort={onSort} />
                   <SortHeader sort="lastSeen" label={t('customers.lastSeen')} current={sort} order={order} onSort={onSort} />
@@ -162,6 +167,15 @@ export function CustomersPage() {
                       <div className="sub">{customer.name ? (customer.email ?? customer.customerId) : customer.email ? customer.customerId : ''}</div>
                     </td>
                     <td>{customer.rfm ? t(SEGMENTS[customer.rfm.segment]) : <span className="sub">—</span>}</td>
+                    <td className="num" data-testid="score">
+                      {customer.score ? (
+                        <>
+                          {customer.score.value} <span className="sub">{t(SCORE_LABELS[customer.score.label])}</span>
+                        </>
+                      ) : (
+                        <span className="sub">—</span>
+                      )}
+                    </td>
                     <td className="num">{customer.totals.orders}</td>
                     <td className="num">{formatMoney(customer.totals.netSpent, customer.totals.currency, locale)}</td>
                     <td className="num" title={customer.lastSeenAt}>

@@ -181,6 +181,22 @@ describe('recommendations from real data', () => {
     await page.setViewportSize({ width: 1280, height: 800 })
   })
 
+  it('keyboard only: the skip link, then a question typed and sent with Enter, the answer and chart focused next', async () => {
+    await page.goto(`${projectPath}/ask`)
+    await page.getByRole('heading', { level: 1, name: 'Вопрос' }).waitFor()
+    const focused = () => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '' }))
+    await page.keyboard.press('Tab')
+    expect((await focused()).text).toBe('К содержимому')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused()).id).toBe('main')
+    for (let tabs = 0; tabs < 10 && (await focused()).tag !== 'TEXTAREA'; tabs++) await page.keyboard.press('Tab')
+    expect((await focused()).tag).toBe('TEXTAREA')
+    await page.keyboard.type('Какой прогноз выручки?')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused()).id).toBe('answer-title')
+    await expect.poll(() => page.getByTestId('answer-chart').getAttribute('data-kind')).toBe('time')
+  })
+
   it('logged no console error', () => {
     expect(session.errors).toEqual([])
   })

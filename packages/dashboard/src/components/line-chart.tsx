@@ -41,6 +41,8 @@ function options(props: LineChartProps, width: number): uPlot.Options {
   return {
     width,
     height: props.height ?? 280,
+    // Room on the right for the last date's label, centred on the last point.
+    padding: [12, 48, 0, 0],
     // Dates are calendar days of the project's zone already: show them as they are.
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     legend: { live: true },

@@ -197,6 +197,18 @@ describe('recommendations from real data', () => {
     await expect.poll(() => page.getByTestId('answer-chart').getAttribute('data-kind')).toBe('time')
   })
 
+  it('exports the API keys list as CSV, prefixes only', async () => {
+    const keys = await trpcQuery<Array<{ prefix: string }>>(page, 'keys.list', { projectId })
+    await page.goto(`${projectPath}/connect`)
+    const panel = page.getByRole('region', { name: 'API-ключи' })
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Экспорт CSV' }).click()])
+    const rows = readFileSync((await download.path()) ?? '', 'utf8').trim().split(/\r?\n/)
+    expect(rows[0]).toMatch(/^\uFEFF?id,kind,name,prefix,createdAt,lastUsedAt,revokedAt$/)
+    expect(rows.length).toBe(keys.length + 1)
+    for (const key of keys) expect(rows.join('\n')).toContain(key.prefix)
+    expect(rows.join('\n')).not.toMatch(/rk_\w+_[A-Za-z0-9]{20,}/)
+  })
+
   it('logged no console error', () => {
     expect(session.errors).toEqual([])
   })

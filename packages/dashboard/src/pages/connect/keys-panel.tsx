@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/errors'
 import { queries } from '../../api/queries'
 import { forgetKey, revealKeys, useRevealedKeys } from '../../api/revealed-keys'
 import { CopyButton } from '../../components/copy-button'
+import { downloadCsv, toCsv } from '../../components/csv'
 import { ErrorState, Loading } from '../../components/states'
 import { formatDateTime, formatRelative } from '../../format/format'
 import { useI18n } from '../../i18n/i18n'
@@ -117,6 +118,14 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
   )
 }
 
+/** The key list as CSV: names, prefixes and dates only — a key itself is never kept after it was shown. */
+function keysCsv(keys: ApiKey[]): string {
+  return toCsv(
+    ['id', 'kind', 'name', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt'],
+    keys.map((key) => [key.id, key.kind, key.name, key.prefix, key.createdAt, key.lastUsedAt, key.revokedAt]),
+  )
+}
+
 /** The project's API keys: create (shown once), list, revoke. */
 export function KeysPanel() {
   const { t } = useI18n()
@@ -124,7 +133,14 @@ export function KeysPanel() {
   const keys = useQuery(queries.keys(project.id))
   return (
     <section aria-labelledby="keys-title" className="panel">
-      <h2 id="keys-title">{t('keys.title')}</h2>
+      <div className="page-head">
+        <h2 id="keys-title">{t('keys.title')}</h2>
+        {keys.data && keys.data.length > 0 && (
+          <button type="button" className="copy" onClick={() => downloadCsv('api-keys.csv', keysCsv(keys.data))}>
+            {t('table.exportCsv')}
+          </button>
+        )}
+      </div>
       <p>{t('keys.lead')}</p>
       <RevealedKeys projectId={project.id} />
       <CreateKeyForm projectId={project.id} />

@@ -21,7 +21,7 @@ const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[proc
 // Method switches, for trying alternatives on the dev window; the defaults are the library's:
 // --choose best|combination, --combine N, --combine-with mean|median|weighted, --winsorize K,
 // --interval-origins N, --interval-scale level|residual|forecast.
-const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '5')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}) }
+const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '6')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}) }
 if (windowArg !== 'test' && windowArg !== 'dev') throw new Error(`--window must be test or dev, not ${windowArg}`)
 
 /** Splits one CSV line into fields: quoted fields may hold commas and doubled quotes. */

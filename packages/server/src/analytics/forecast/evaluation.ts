@@ -18,7 +18,7 @@ export interface EvaluationOptions {
   innerOrigins?: number
   /** @default every model */
   models?: readonly ModelName[]
-  /** @default 5 */
+  /** @default 6 */
   combine?: number
   /** @default 'infer' */
   calendar?: 'infer' | 'none'
@@ -70,7 +70,7 @@ export function evaluateForecasts(series: readonly number[], options: Evaluation
         period,
         origins: options.innerOrigins ?? 8 * period,
         models: method === 'selected' ? models : [method],
-        combine: method === 'selected' ? (options.combine ?? 5) : 0,
+        combine: method === 'selected' ? (options.combine ?? 6) : 0,
         calendar: options.calendar ?? 'infer',
         choose: options.choose ?? 'combination',
         combineWith: options.combineWith ?? 'mean',

@@ -1,6 +1,7 @@
 /** The candidate forecasting models, by the name the API reports. */
 export type ModelName =
   | 'seasonal_naive'
+  | 'seasonal_mean'
   | 'ses'
   | 'damped_trend'
   | 'holt_winters_additive'

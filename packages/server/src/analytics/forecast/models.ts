@@ -1,6 +1,7 @@
 import { dampedTrend } from './damped-trend.js'
 import { holtWintersAdditive, holtWintersMultiplicative } from './holt-winters.js'
 import type { ModelFit, ModelInput, ModelName } from './model-input.js'
+import { seasonalMean } from './seasonal-mean.js'
 import { seasonalNaive } from './seasonal-naive.js'
 import { simpleExponentialSmoothing } from './simple-exponential-smoothing.js'
 import { theta } from './theta.js'
@@ -8,6 +9,7 @@ import { theta } from './theta.js'
 /** Every candidate model, in the order they are reported. */
 export const MODEL_NAMES: readonly ModelName[] = [
   'seasonal_naive',
+  'seasonal_mean',
   'ses',
   'damped_trend',
   'holt_winters_additive',
@@ -20,6 +22,8 @@ export function fitModel(model: ModelName, input: ModelInput): ModelFit {
   switch (model) {
     case 'seasonal_naive':
       return seasonalNaive(input)
+    case 'seasonal_mean':
+      return seasonalMean(input)
     case 'ses':
       return simpleExponentialSmoothing(input)
     case 'damped_trend':

@@ -25,10 +25,11 @@ export interface SelectModelOptions {
    */
   models?: readonly ModelName[]
   /**
-   * Size of the combination: the best `combine` models by backtest MASE, merged by
-   * `combineWith`. 0 or 1 turns it off. With the six models, 5 is all but (almost always)
-   * seasonal naive.
-   * @default 5
+   * Size of the combination: the best `combine` models by backtest MASE (with a season,
+   * seasonal naive left out when two others are available), merged by `combineWith`. 0 or 1 turns it off. With the
+   * seven models, 6 is every model but seasonal naive (chosen on the development window, see
+   * BENCHMARKS.md).
+   * @default 6
    */
   combine?: number
   /** Known closures, indexed like the series and continuing `horizon` points past its end. */
@@ -211,10 +212,16 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
     return { model, components: [model], mase: accuracy(scorePoints(series, runs, period)).mase, runs }
   })
   ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
-  const k = Math.min(options.combine ?? 5, ranking.length)
+  const k = Math.min(options.combine ?? 6, ranking.length)
   let weights: number[] | undefined
   if (k >= 2 && originCount > 0) {
-    const best = ranking.slice(0, k)
+    // With a season, seasonal naive (the baseline) is the noisiest candidate: it joins a
+    // combination only when fewer than two other models are available. Without one it is the
+    // random walk, a fair model of a level, and competes like the others. (Also keeping out the
+    // models that do not beat seasonal naive's backtest MASE was tried: worse on the development
+    // window, see BENCHMARKS.md.)
+    const others = ranking.filter((r) => period === 1 || r.model !== 'seasonal_naive')
+    const best = (others.length >= 2 ? others : ranking).slice(0, k)
     const components = best.map((r) => r.components[0]).filter((m): m is ModelName => m !== undefined)
     weights = inverseMaseWeights(best.map((r) => r.mase))
     const runs = runAt(components, weights)

@@ -38,7 +38,7 @@ export async function recomputeLeadScores(db: Kysely<Database>, project: Project
         t.any as tracked,
         c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.p_alive, coalesce(e.n, 0) as interactions,
         extract(day from now() - c.last_purchase_at)::int as days_since,
-        c.orders_count, c.net_spent_minor
+        c.orders_count, c.net_spent_minor, c.last_purchase_at
       from customers c cross join tracked t left join engagement e on e.customer_id = c.customer_id
       where c.project_id = ${project.id}
     ), s as (
@@ -51,7 +51,7 @@ export async function recomputeLeadScores(db: Kysely<Database>, project: Project
       score_reasons = jsonb_build_array(
         jsonb_build_object('factor', 'recency', 'points', round((s.recency * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.recency)} * s.scale)::numeric, 1), 'value', s.days_since,
           'detail', case when s.rfm_recency is null then 'No completed order yet'
-            else 'Last order ' || s.days_since || ' days ago (recency quintile ' || s.rfm_recency || ' of 5)' end),
+            else 'Last order on ' || to_char(s.last_purchase_at at time zone ${project.timezone}, 'YYYY-MM-DD') || ' (recency quintile ' || s.rfm_recency || ' of 5 among the project''s customers)' end),
         jsonb_build_object('factor', 'frequency', 'points', round((s.frequency * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.frequency)} * s.scale)::numeric, 1), 'value', s.orders_count,
           'detail', s.orders_count || ' completed orders' || coalesce(' (frequency quintile ' || s.rfm_frequency || ' of 5)', '')),
         jsonb_build_object('factor', 'spend', 'points', round((s.spend * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.spend)} * s.scale)::numeric, 1),

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RapportServer } from '@rapport/server'
 import type { Browser, Page } from 'playwright-core'
@@ -32,6 +32,7 @@ beforeAll(async () => {
   page = session.page
   ;({ projectPath } = await signUpWithProject(page, { name: 'Gift shop', currency: 'GBP', timezone: 'Europe/London' }))
   projectId = projectPath.split('/')[2] ?? ''
+  mkdirSync(ARTIFACTS, { recursive: true })
   const file = join(ARTIFACTS, 'seeded-online-retail.csv')
   writeFileSync(file, shop.csv)
   await page.goto(`${projectPath}/import`)

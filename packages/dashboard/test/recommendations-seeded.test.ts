@@ -158,6 +158,8 @@ describe('recommendations from real data', () => {
     await nav().getByRole('link', { name: 'Рекомендации' }).click()
     await expect.poll(() => page.getByTestId('recommendation').count()).toBe(api.items.length)
     expect(await page.locator('.badge-control').first().textContent()).toBe('контроль')
+    // The server writes the recommendations themselves in Russian too.
+    expect(await page.getByTestId('recommendation').first().locator('h3, h2').first().textContent()).toMatch(/[а-яё]/i)
     await page.getByRole('button', { name: 'Экспорт CSV' }).first().waitFor()
     await nav().getByRole('link', { name: 'Обзор' }).click()
     await expect.poll(() => page.getByRole('region', { name: 'Главные рекомендации' }).locator('.top-recs li').count()).toBe(3)

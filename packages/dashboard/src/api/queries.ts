@@ -43,15 +43,15 @@ export const queries = {
       queryKey: ['insights', 'segments', { projectId }],
       queryFn: () => api.insights.segments.query({ projectId }),
     }),
-  recommendations: (projectId: string, limit: number) =>
+  recommendations: (projectId: string, limit: number, locale: 'en' | 'ru') =>
     queryOptions({
-      queryKey: ['insights', 'recommendations', { projectId, limit }],
-      queryFn: () => api.insights.recommendations.query({ projectId, limit }),
+      queryKey: ['insights', 'recommendations', { projectId, limit, locale }],
+      queryFn: () => api.insights.recommendations.query({ projectId, limit, locale }),
     }),
-  recommendationOutcomes: (projectId: string) =>
+  recommendationOutcomes: (projectId: string, locale: 'en' | 'ru') =>
     queryOptions({
-      queryKey: ['insights', 'recommendationOutcomes', { projectId }],
-      queryFn: () => api.insights.recommendationOutcomes.query({ projectId }),
+      queryKey: ['insights', 'recommendationOutcomes', { projectId, locale }],
+      queryFn: () => api.insights.recommendationOutcomes.query({ projectId, locale }),
     }),
   summary: (projectId: string, input: { from: string; to: string; locale: 'en' | 'ru' }) =>
     queryOptions({

@@ -253,8 +253,8 @@ export const recommendationsTool = defineTool({
   description:
     'Ranked actions to raise sales (win back customers, cross-sell, rising and falling products, best contact time, markets, returns), each with why, evidence, expected 30-day revenue impact and confidence. Use it for "what should I do?".',
   parameters: z.strictObject({ limit: z.int().min(1).max(10).default(3) }),
-  run: async ({ db, project }, input) => {
-    const result = await buildRecommendations(db, project, { limit: input.limit })
+  run: async ({ db, project, locale }, input) => {
+    const result = await buildRecommendations(db, project, { limit: input.limit, locale })
     return {
       issuedAt: result.issuedAt,
       impactHorizonDays: 30,

@@ -1,4 +1,4 @@
-import type { Forecast, Interval, Recommendations, Report, Segments, Trends } from '@rapport/shared'
+import type { Forecast, Interval, Locale, Recommendations, Report, Segments, Trends } from '@rapport/shared'
 import type { Kysely } from 'kysely'
 import { addDays, daysBetween } from '../analytics/calendar.js'
 import { buildForecast } from '../analytics/forecast.service.js'
@@ -33,7 +33,7 @@ function trendInterval(days: number): Interval {
 }
 
 /** Reads the period's analytics; the summary's facts and texts are built from them alone. */
-export async function loadSummaryData(db: Kysely<Database>, project: ProjectRow, period: { from: string; to: string }): Promise<SummaryData> {
+export async function loadSummaryData(db: Kysely<Database>, project: ProjectRow, period: { from: string; to: string; locale?: Locale }): Promise<SummaryData> {
   const { from, to } = period
   const days = daysBetween(from, to)
   // The report first: it brings the rollups up to date once for the reads after it.
@@ -42,7 +42,8 @@ export async function loadSummaryData(db: Kysely<Database>, project: ProjectRow,
   const segments = await buildSegments(db, project, { asOf: to, compareDays: Math.max(1, Math.min(3660, days)) })
   let forecast: Forecast | null = await buildForecast(db, project, { metric: 'revenue', interval: 'month', horizon: 1 })
   if (forecast.points.length === 0) forecast = null
-  const recommendations = await buildRecommendations(db, project, { limit: 3 })
+  // The recommended actions in the summary's language.
+  const recommendations = await buildRecommendations(db, project, { limit: 3, locale: period.locale ?? 'en' })
   return { from, to, currency: project.currency, report, trends, forecast, segments, recommendations }
 }
 

@@ -8,6 +8,7 @@ import {
   type RecommendationOutcomesInput,
   type Recommendations,
   type RecommendationsInput,
+  type Locale,
   type RecommendationType,
   recommendationOutcomesInputSchema,
   recommendationsInputSchema,
@@ -17,12 +18,12 @@ import type { Database } from '../db/schema.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { addDays, daysBetween, todayIn } from './calendar.js'
 import { toBigInt, toCount } from './money.js'
-import { confidenceLevel, createContext, CUSTOMER_KINDS, type Draft, type RecommendationContext } from './recommendations/draft.js'
+import { confidenceLevel, createContext, CUSTOMER_KINDS, type Draft, type RecommendationContext, type Texts, texts } from './recommendations/draft.js'
 import { crossSell, MIN_SUPPORT_ORDERS } from './recommendations/cross-sell.js'
 import { fromTrends } from './recommendations/from-trends.js'
 import { nextBestProductDraft } from './recommendations/next-best.js'
 import { controlIndexes, meanDifference, proportionDifference } from './recommendations/outcome-stats.js'
-import { dataChangedSince, latestRun, outcomeRows, type StoredRun, storeRun } from './recommendations/recommendation.repository.js'
+import { dataChangedSince, latestRun, outcomeRows, readPayload, type StoredRecommendation, type StoredRun, storeRun } from './recommendations/recommendation.repository.js'
 import { highRefundProducts } from './recommendations/refund-rates.js'
 import { winBack } from './recommendations/win-back.js'
 import { refreshAnalytics } from './refresh-analytics.js'
@@ -56,7 +57,7 @@ async function history(db: Kysely<Database>, project: ProjectRow): Promise<Histo
 /** Ranks by expected revenue × confidence, but first the best of each kind, so one kind can't fill the list. */
 function rank(drafts: Draft[]): Draft[] {
   const value = (draft: Draft) => Number(draft.impactMinor) * draft.confidence + draft.confidence
-  const sorted = [...drafts].sort((a, b) => value(b) - value(a) || (a.title < b.title ? -1 : 1))
+  const sorted = [...drafts].sort((a, b) => value(b) - value(a) || (a.title.en < b.title.en ? -1 : 1))
   const seen = new Set<RecommendationType>()
   const firsts: Draft[] = []
   const rest: Draft[] = []
@@ -70,44 +71,67 @@ function rank(drafts: Draft[]): Draft[] {
   return [...firsts, ...rest]
 }
 
-function toRecommendation(context: RecommendationContext, draft: Draft, index: number): Recommendation {
+function toRecommendation(context: RecommendationContext, draft: Draft, index: number): StoredRecommendation {
   const control = CUSTOMER_KINDS.has(draft.type) ? controlIndexes(draft.targets.length, CONTROL_SHARE) : new Set<number>()
   const acted = draft.targets.length - control.size
   // The impact was estimated for every target; only those acted on count.
   const impact = draft.targets.length === 0 ? draft.impactMinor : (draft.impactMinor * BigInt(acted)) / BigInt(draft.targets.length)
-  return {
-    id: randomUUID(),
+  const id = randomUUID()
+  const inLocale = (locale: Locale): Recommendation => ({
+    id,
     rank: index + 1,
     type: draft.type,
-    title: draft.title,
-    why: draft.why,
-    evidence: draft.evidence,
+    title: draft.title[locale],
+    why: draft.why[locale],
+    evidence: draft.evidence.map((item) => ({ label: item.label[locale], value: item.value })),
     period: draft.period,
     customers: draft.targets.map((target, i) => ({ ...target, control: control.has(i) })),
     customerCount: acted,
     controlCount: control.size,
     products: draft.products,
-    expectedImpact: { revenue: formatMinorUnits(impact, context.exponent), currency: context.project.currency, method: draft.impactMethod },
+    expectedImpact: { revenue: formatMinorUnits(impact, context.exponent), currency: context.project.currency, method: draft.impactMethod[locale] },
     confidence: Math.max(0, Math.min(1, draft.confidence)),
     confidenceLevel: confidenceLevel(draft.confidence),
-  }
+  })
+  return { en: inLocale('en'), ru: inLocale('ru') }
 }
 
-const BUILDERS: Array<[string, (context: RecommendationContext) => Promise<Draft[]>, string]> = [
-  ['win-back', winBack, 'No win-back list: no valuable repeat customer has been quiet for twice their usual gap.'],
-  ['cross-sell', crossSell, `No cross-sell: no pair of products appears together in ${MIN_SUPPORT_ORDERS}+ orders of the last year with a lift of 1.5 or more.`],
-  ['next best product', nextBestProductDraft, 'No next-best-product list: no known customer ordered in the last 90 days.'],
-  ['trends', fromTrends, 'No significant product, country or channel movers in the last 90 days against the 90 before.'],
-  ['refunds', highRefundProducts, 'No product is returned significantly more often than the others.'],
+const BUILDERS: Array<[(context: RecommendationContext) => Promise<Draft[]>, Texts]> = [
+  [
+    winBack,
+    texts(
+      'No win-back list: no valuable repeat customer has been quiet for twice their usual gap.',
+      'Нет списка для возврата: ни один ценный постоянный клиент не молчит вдвое дольше обычного интервала.',
+    ),
+  ],
+  [
+    crossSell,
+    texts(
+      `No cross-sell: no pair of products appears together in ${MIN_SUPPORT_ORDERS}+ orders of the last year with a lift of 1.5 or more.`,
+      `Нет кросс-продаж: ни одна пара товаров не встречается вместе в ${MIN_SUPPORT_ORDERS}+ заказах за год с лифтом от 1,5.`,
+    ),
+  ],
+  [
+    nextBestProductDraft,
+    texts('No next-best-product list: no known customer ordered in the last 90 days.', 'Нет следующих товаров: ни один известный клиент не заказывал за последние 90 дней.'),
+  ],
+  [
+    fromTrends,
+    texts(
+      'No significant product, country or channel movers in the last 90 days against the 90 before.',
+      'Нет значимых изменений товаров, стран или каналов за последние 90 дней против 90 предыдущих.',
+    ),
+  ],
+  [highRefundProducts, texts('No product is returned significantly more often than the others.', 'Ни один товар не возвращают значимо чаще других.')],
 ]
 
 /** Builds, ranks and stores a new set of recommendations. */
-export async function issueRecommendations(db: Kysely<Database>, project: ProjectRow, asOfDay: string): Promise<{ run: StoredRun; notes: string[] }> {
+export async function issueRecommendations(db: Kysely<Database>, project: ProjectRow, asOfDay: string): Promise<{ run: StoredRun; notes: Texts[] }> {
   const context = createContext(db, project, asOfDay)
-  const notes: string[] = []
+  const notes: Texts[] = []
   const drafts: Draft[] = []
   // One after another: each builder's queries are heavy enough on their own.
-  for (const [, build, empty] of BUILDERS) {
+  for (const [build, empty] of BUILDERS) {
     const found = await build(context)
     if (found.length === 0) notes.push(empty)
     drafts.push(...found)
@@ -150,6 +174,7 @@ function reissueInBackground(db: Kysely<Database>, project: ProjectRow, asOfDay:
 /** `insights.recommendations`: the project's current set; issued on first use, reissued in the background when data changed. */
 export async function buildRecommendations(db: Kysely<Database>, project: ProjectRow, input: RecommendationsInput): Promise<Recommendations> {
   const query = recommendationsInputSchema.parse(input)
+  const locale = query.locale
   await refreshAnalytics(db, project)
   const base = { currency: project.currency, timezone: project.timezone }
   const past = await history(db, project)
@@ -161,17 +186,22 @@ export async function buildRecommendations(db: Kysely<Database>, project: Projec
       fresh: true,
       items: [],
       notEnoughData: {
-        reason: `Recommendations need at least ${MIN_ORDERS} orders over ${MIN_HISTORY_DAYS} days; this project has ${past.orders} over ${historyDays}.`,
+        reason: texts(
+          `Recommendations need at least ${MIN_ORDERS} orders over ${MIN_HISTORY_DAYS} days; this project has ${past.orders} over ${historyDays}.`,
+          `Для рекомендаций нужно не меньше ${MIN_ORDERS} заказов за ${MIN_HISTORY_DAYS} дней; в проекте ${past.orders} заказов за ${historyDays} дн.`,
+        )[locale],
         needed: [
-          ...(past.orders < MIN_ORDERS ? [`${MIN_ORDERS - past.orders} more orders`] : []),
-          ...(historyDays < MIN_HISTORY_DAYS ? [`${MIN_HISTORY_DAYS - historyDays} more days of sales history`] : []),
-          'customer ids on purchases (for win-back and next best products)',
+          ...(past.orders < MIN_ORDERS ? [texts(`${MIN_ORDERS - past.orders} more orders`, `ещё ${MIN_ORDERS - past.orders} заказов`)[locale]] : []),
+          ...(historyDays < MIN_HISTORY_DAYS
+            ? [texts(`${MIN_HISTORY_DAYS - historyDays} more days of sales history`, `ещё ${MIN_HISTORY_DAYS - historyDays} дней истории продаж`)[locale]]
+            : []),
+          texts('customer ids on purchases (for win-back and next best products)', 'id клиентов в покупках (для возврата клиентов и следующих товаров)')[locale],
         ],
       },
       notes: [],
     }
   }
-  const notes: string[] = []
+  const notes: Texts[] = []
   let run = await latestRun(db, project.id)
   if (!run) {
     const issued = await issueRecommendations(db, project, past.lastDay)
@@ -181,13 +211,50 @@ export async function buildRecommendations(db: Kysely<Database>, project: Projec
     const age = Date.now() - run.issuedAt.getTime()
     if (age > MAX_AGE_MS || (age > MIN_AGE_WHEN_CHANGED_MS && (await dataChangedSince(db, project.id, run.issuedAt)))) {
       reissueInBackground(db, project, past.lastDay)
-      notes.push('A newer set is being issued from the latest data; this one is shown meanwhile.')
+      notes.push(texts('A newer set is being issued from the latest data; this one is shown meanwhile.', 'Из свежих данных готовится новый набор; пока показан этот.'))
     }
   }
   const today = todayIn(project.timezone)
-  if (past.lastDay < addDays(today, -7)) notes.push(`The data ends on ${past.lastDay}: figures and windows are as of that day.`)
+  if (past.lastDay < addDays(today, -7)) {
+    notes.push(texts(`The data ends on ${past.lastDay}: figures and windows are as of that day.`, `Данные заканчиваются ${past.lastDay}: цифры и окна — на этот день.`))
+  }
   const fresh = !(await dataChangedSince(db, project.id, run.issuedAt))
-  return { ...base, issuedAt: run.issuedAt.toISOString(), fresh, items: run.items.slice(0, query.limit), notEnoughData: null, notes }
+  return {
+    ...base,
+    issuedAt: run.issuedAt.toISOString(),
+    fresh,
+    items: run.items.slice(0, query.limit).map((item) => item[locale]),
+    notEnoughData: null,
+    notes: notes.map((note) => note[locale]),
+  }
+}
+
+/** The outcome in words: significant either way, or not (yet). */
+function outcomeVerdict(rate: { estimate: number; lower95: number; upper95: number } | null, complete: boolean): Texts {
+  if (rate === null) {
+    return texts(
+      'No control group (fewer than 10 customers targeted): the effect cannot be measured.',
+      'Нет контрольной группы (меньше 10 клиентов): эффект измерить нельзя.',
+    )
+  }
+  const points = (value: number) => (value * 100).toFixed(1)
+  const ci = `${points(rate.lower95)} … ${points(rate.upper95)}`
+  if (rate.lower95 > 0) {
+    return texts(
+      `Targeted customers bought more often than the control group: +${points(rate.estimate)} points (95% CI ${ci}).`,
+      `Клиенты из рекомендации покупали чаще контрольной группы: +${points(rate.estimate)} п.п. (95% ДИ ${ci}).`,
+    )
+  }
+  if (rate.upper95 < 0) {
+    return texts(
+      `Targeted customers bought less often than the control group: ${points(rate.estimate)} points (95% CI ${ci}).`,
+      `Клиенты из рекомендации покупали реже контрольной группы: ${points(rate.estimate)} п.п. (95% ДИ ${ci}).`,
+    )
+  }
+  return texts(
+    `No significant difference yet (${points(rate.estimate)} points, 95% CI ${ci})${complete ? '' : '; the window is still open'}.`,
+    `Значимой разницы пока нет (${points(rate.estimate)} п.п., 95% ДИ ${ci})${complete ? '' : '; окно ещё не закрыто'}.`,
+  )
 }
 
 /** `insights.recommendationOutcomes`: did the customers we targeted buy more than the control group in the next 30 days? */
@@ -224,18 +291,12 @@ export async function buildRecommendationOutcomes(db: Kysely<Database>, project:
     const rate = targeted.n > 0 && control.n > 0 ? proportionDifference(targeted.buyers, targeted.n, control.buyers, control.n) : null
     const revenue = meanDifference(targeted.values, control.values)
     const complete = windowEnd.getTime() <= Date.now()
-    const verdict =
-      rate === null
-        ? 'No control group (fewer than 10 customers targeted): the effect cannot be measured.'
-        : rate.lower95 > 0
-          ? `Targeted customers bought more often than the control group: +${(rate.estimate * 100).toFixed(1)} points (95% CI ${(rate.lower95 * 100).toFixed(1)} to ${(rate.upper95 * 100).toFixed(1)}).`
-          : rate.upper95 < 0
-            ? `Targeted customers bought less often than the control group: ${(rate.estimate * 100).toFixed(1)} points (95% CI ${(rate.lower95 * 100).toFixed(1)} to ${(rate.upper95 * 100).toFixed(1)}).`
-            : `No significant difference yet (${(rate.estimate * 100).toFixed(1)} points, 95% CI ${(rate.lower95 * 100).toFixed(1)} to ${(rate.upper95 * 100).toFixed(1)})${complete ? '' : '; the window is still open'}.`
+    const verdict = outcomeVerdict(rate, complete)[query.locale]
+    const payload = readPayload(first.payload)[query.locale]
     return {
       recommendationId: first.recommendation_id,
-      type: first.payload.type,
-      title: first.payload.title,
+      type: payload.type,
+      title: payload.title,
       issuedAt: issuedAt.toISOString(),
       windowEnd: windowEnd.toISOString(),
       complete,

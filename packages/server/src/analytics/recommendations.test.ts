@@ -131,6 +131,24 @@ describe.each(testDialects())('insights.recommendations on %s', (dialect) => {
     expect(again.body.items.map((item) => item.id)).toEqual(first.items.slice(0, 3).map((item) => item.id))
   })
 
+  it('speaks Russian on request: the same set, ids and figures, the words in Russian', async () => {
+    const ru = await http<Recommendations>(`${server.url}/v1/insights/recommendations?limit=50&locale=ru`, { token: tenant.secretKey })
+    expect(ru.status).toBe(200)
+    expect(ru.body.items.map((item) => [item.id, item.expectedImpact.revenue, item.customers.length])).toEqual(
+      first.items.map((item) => [item.id, item.expectedImpact.revenue, item.customers.length]),
+    )
+    for (const item of ru.body.items) {
+      expect(item.title).toMatch(/[а-яё]/i)
+      expect(item.why).toMatch(/[а-яё]/i)
+      expect(item.expectedImpact.method).toMatch(/[а-яё]/i)
+      expect(item.evidence.every((e) => /[а-яё]/i.test(e.label))).toBe(true)
+    }
+    const winBack = ru.body.items.find((item) => item.type === 'win_back')
+    expect(winBack?.title).toMatch(/^Верните \d+ ценн/)
+    const bad = await http(`${server.url}/v1/insights/recommendations?locale=de`, { token: tenant.secretKey })
+    expect(bad.status).toBe(400)
+  })
+
   it('gives every customer up to 10 never-bought next best products', async () => {
     const response = await http<CustomerDetail>(`${server.url}/v1/customers/tea-only-3`, { token: tenant.secretKey })
     expect(response.status).toBe(200)
@@ -160,6 +178,8 @@ describe.each(testDialects())('insights.recommendations on %s', (dialect) => {
     // A small control group leaves a wide interval, but all against none excludes zero.
     expect(outcome?.purchaseRateUplift?.lower95).toBeGreaterThan(0)
     expect(outcome?.verdict).toMatch(/bought more often/)
+    const ru = await http<RecommendationOutcomes>(`${server.url}/v1/insights/recommendation-outcomes?locale=ru`, { token: tenant.secretKey })
+    expect(ru.body.items.find((item) => item.recommendationId === winBack.id)?.verdict).toMatch(/покупали чаще/)
   })
 
   it('answers a tiny project with "not enough data yet" and what is needed', async () => {
@@ -170,6 +190,8 @@ describe.each(testDialects())('insights.recommendations on %s', (dialect) => {
     expect(response.body.items).toEqual([])
     expect(response.body.notEnoughData?.needed.length).toBeGreaterThan(0)
     expect(response.body.notEnoughData?.reason).toMatch(/1 over 1/)
+    const ru = await http<Recommendations>(`${server.url}/v1/insights/recommendations?locale=ru`, { token: small.secretKey })
+    expect(ru.body.notEnoughData?.reason).toMatch(/нужно не меньше 30 заказов/)
   })
 
   it('shows each project only its own recommendations and outcomes', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { localeSchema } from '../ai/assistant.js'
 import { moneySchema } from '../money-schema.js'
 import { isoDateSchema } from './period.js'
 
@@ -33,6 +34,8 @@ export const recommendationsInputSchema = z.strictObject({
   projectId,
   /** At most this many recommendations, best first. */
   limit: z.coerce.number<number>().int().min(1).max(50).default(10),
+  /** Language of the titles, reasons, evidence labels and methods: `en` or `ru`. */
+  locale: localeSchema.default('en'),
 })
 export type RecommendationsInput = z.input<typeof recommendationsInputSchema>
 
@@ -94,6 +97,8 @@ export const recommendationOutcomesInputSchema = z.strictObject({
   projectId,
   /** The most recent recommendations aimed at customers, at most this many. */
   limit: z.coerce.number<number>().int().min(1).max(100).default(20),
+  /** Language of the titles and verdicts: `en` or `ru`. */
+  locale: localeSchema.default('en'),
 })
 export type RecommendationOutcomesInput = z.input<typeof recommendationOutcomesInputSchema>
 

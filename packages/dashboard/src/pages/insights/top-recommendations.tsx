@@ -9,7 +9,7 @@ import { Link } from '../../router/link'
 export function TopRecommendations({ projectId }: { projectId: string }) {
   const { t, locale } = useI18n()
   // The same query as the Recommendations page (limit 50): one request serves both.
-  const recommendations = useQuery(queries.recommendations(projectId, 50))
+  const recommendations = useQuery(queries.recommendations(projectId, 50, locale))
   const data = recommendations.data
   return (
     <section className="panel" aria-labelledby="top-recs-title">

@@ -66,7 +66,7 @@ function exportCsv(outcomes: RecommendationOutcomes) {
 /** "Did it work?": targeted customers against the held-out control group, with 95 % intervals and a verdict. */
 export function OutcomesPanel({ projectId, timeZone }: { projectId: string; timeZone: string }) {
   const { t, locale } = useI18n()
-  const outcomes = useQuery(queries.recommendationOutcomes(projectId))
+  const outcomes = useQuery(queries.recommendationOutcomes(projectId, locale))
   const points = (value: number) => t('outcomes.points', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value * 100) })
   return (
     <section className="panel" aria-labelledby="outcomes-title">

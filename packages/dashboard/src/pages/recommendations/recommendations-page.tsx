@@ -35,7 +35,7 @@ export function NotEnoughData({ notEnough }: { notEnough: NonNullable<Recommenda
 export function RecommendationsPage() {
   const { t, locale } = useI18n()
   const project = useProject()
-  const recommendations = useQuery(queries.recommendations(project.id, 50))
+  const recommendations = useQuery(queries.recommendations(project.id, 50, locale))
   const data = recommendations.data
   return (
     <div className="page">

@@ -3,7 +3,7 @@ import { addDays } from '../calendar.js'
 import { e4ToMinor } from '../money.js'
 import { type AssociationRule, mineAssociationRules } from '../recommend/index.js'
 import { localMidnight } from '../report.repository.js'
-import { type Draft, excessPValue, percent, type RecommendationContext } from './draft.js'
+import { type Draft, excessPValue, percent, type RecommendationContext, texts } from './draft.js'
 import { baskets, type ProductFacts, productFacts } from './purchase-history.js'
 
 const HISTORY_DAYS = 365
@@ -69,26 +69,33 @@ async function ruleDraft(context: RecommendationContext, rule: AssociationRule, 
   const impact = (BigInt(Math.round(rule.confidence * 1e6)) * BigInt(customers.length) * consequentValue) / 1_000_000n
   const a = rule.antecedent.map((id) => label(facts, id)).join(' + ')
   const c = label(facts, rule.consequent)
+  const n = customers.length
   return {
     type: 'cross_sell',
-    title: `Offer ${c} to buyers of ${a}`,
-    why:
+    title: texts(`Offer ${c} to buyers of ${a}`, `Предложите ${c} покупателям ${a}`),
+    why: texts(
       `${rule.supportCount} of ${orders} orders in the last year held both; ${percent(rule.confidence)} of orders with ${a} also had ${c}, ` +
-      `${rule.lift.toFixed(1)}× what chance would give. ${customers.length} customers bought ${a} in the last ${AUDIENCE_DAYS} days but never ${c}.`,
+        `${rule.lift.toFixed(1)}× what chance would give. ${n} customers bought ${a} in the last ${AUDIENCE_DAYS} days but never ${c}.`,
+      `${rule.supportCount} из ${orders} заказов за год содержали оба товара; в ${percent(rule.confidence)} заказов с ${a} был и ${c} — ` +
+        `в ${rule.lift.toFixed(1)} раза чаще случайного. ${n} клиентов купили ${a} за последние ${AUDIENCE_DAYS} дней, но ни разу — ${c}.`,
+    ),
     evidence: [
-      { label: 'orders with both', value: String(rule.supportCount) },
-      { label: 'orders analysed', value: String(orders) },
-      { label: 'support', value: percent(rule.support, 2) },
-      { label: 'confidence', value: percent(rule.confidence) },
-      { label: 'lift', value: rule.lift.toFixed(2) },
-      { label: 'customers who bought the first but never the second', value: String(customers.length) },
-      { label: 'net revenue per order of the second', value: context.money(consequentValue) },
+      { label: texts('orders with both', 'заказов с обоими'), value: String(rule.supportCount) },
+      { label: texts('orders analysed', 'заказов проанализировано'), value: String(orders) },
+      { label: texts('support', 'поддержка'), value: percent(rule.support, 2) },
+      { label: texts('confidence', 'достоверность правила'), value: percent(rule.confidence) },
+      { label: texts('lift', 'лифт'), value: rule.lift.toFixed(2) },
+      { label: texts('customers who bought the first but never the second', 'клиентов купили первый, но не второй'), value: String(n) },
+      { label: texts('net revenue per order of the second', 'чистая выручка второго на заказ'), value: context.money(consequentValue) },
     ],
     period: { from, to: context.asOfDay },
     targets: customers.slice(0, MAX_TARGETS).map((row) => ({ customerId: row.customer_id, name: row.name, productId: rule.consequent })),
     products: [...rule.antecedent, rule.consequent].map((productId) => ({ productId, name: facts.get(productId)?.name ?? null })),
     impactMinor: impact,
-    impactMethod: `Customers who bought the first product but never the second × the rule's confidence (${percent(rule.confidence)}) × the second product's net revenue per order.`,
+    impactMethod: texts(
+      `Customers who bought the first product but never the second × the rule's confidence (${percent(rule.confidence)}) × the second product's net revenue per order.`,
+      `Клиенты, купившие первый товар, но не второй × достоверность правила (${percent(rule.confidence)}) × чистая выручка второго товара на заказ.`,
+    ),
     confidence: 1 - excessPValue(rule.supportCount, expected),
   }
 }

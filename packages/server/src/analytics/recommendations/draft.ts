@@ -1,22 +1,39 @@
-import { currencyExponent, formatMinorUnits, type RecommendationType } from '@rapport/shared'
+import { currencyExponent, formatMinorUnits, type Locale, type RecommendationType } from '@rapport/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import type { ProjectRow } from '../../projects/project.repository.js'
 import { normalCdf } from '../stats/index.js'
 
-/** A recommendation before it is ranked, given an id and stored. */
+/** A text in every language the API answers in. */
+export type Texts = Record<Locale, string>
+
+/** `{ en, ru }`: the same sentence in English and Russian. */
+export function texts(en: string, ru: string): Texts {
+  return { en, ru }
+}
+
+/** The Russian plural form for `n`: one (1, 21), few (2–4, 22–24) or many (0, 5–20, 25…). */
+export function ruPlural(n: number, one: string, few: string, many: string): string {
+  const tens = Math.abs(n) % 100
+  const units = tens % 10
+  if (tens >= 11 && tens <= 14) return many
+  if (units === 1) return one
+  return units >= 2 && units <= 4 ? few : many
+}
+
+/** A recommendation before it is ranked, given an id and stored; its words in each language. */
 export interface Draft {
   type: RecommendationType
-  title: string
-  why: string
-  evidence: Array<{ label: string; value: string }>
+  title: Texts
+  why: Texts
+  evidence: Array<{ label: Texts; value: string }>
   period: { from: string; to: string }
   /** Customers to act on; for kinds aimed at customers a control share is held out of them when issued. */
   targets: Array<{ customerId: string; name: string | null; productId: string | null }>
   products: Array<{ productId: string; name: string | null }>
   /** Expected extra revenue over the next 30 days, minor units, before the control share is removed. */
   impactMinor: bigint
-  impactMethod: string
+  impactMethod: Texts
   /** 0–1. */
   confidence: number
 }

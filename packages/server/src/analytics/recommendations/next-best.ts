@@ -5,7 +5,7 @@ import { e4ToMinor } from '../money.js'
 import { createNextBestScorer, type NextBestProduct, nextBestProducts } from '../recommend/index.js'
 import { localMidnight } from '../report.repository.js'
 import type { ProjectRow } from '../../projects/project.repository.js'
-import { createContext, type Draft, type RecommendationContext } from './draft.js'
+import { createContext, type Draft, type RecommendationContext, ruPlural, texts } from './draft.js'
 import { productFacts, purchaseLines } from './purchase-history.js'
 
 /** Purchase history the neighbours are found in. */
@@ -97,25 +97,39 @@ export async function nextBestProductDraft(context: RecommendationContext): Prom
   for (const target of targets) counts.set(target.productId ?? '', (counts.get(target.productId ?? '') ?? 0) + 1)
   const common = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5)
   const impact = (value * BigInt(ASSUMED_CONVERSION * 1000)) / 1000n
+  const n = targets.length
+  const topName = facts.get(common[0]?.[0] ?? '')?.name ?? common[0]?.[0]
   return [
     {
       type: 'next_best_product',
-      title: `Propose ${targets.length} active customers the product each is most likely to buy next`,
-      why:
-        `${targets.length} of the most valuable customers ordered in the last ${ACTIVE_DAYS} days. For each, the product they have not bought ` +
-        `that similar customers bought lately (blended with recent popularity); the most proposed is ${facts.get(common[0]?.[0] ?? '')?.name ?? common[0]?.[0]} (${common[0]?.[1]} customers).`,
+      title: texts(
+        `Propose ${n} active customers the product each is most likely to buy next`,
+        `Предложите ${n} ${ruPlural(n, 'активному клиенту', 'активным клиентам', 'активным клиентам')} товар, который каждый вероятнее всего купит следующим`,
+      ),
+      why: texts(
+        `${n} of the most valuable customers ordered in the last ${ACTIVE_DAYS} days. For each, the product they have not bought ` +
+          `that similar customers bought lately (blended with recent popularity); the most proposed is ${topName} (${common[0]?.[1]} customers).`,
+        `${n} самых ценных клиентов заказывали за последние ${ACTIVE_DAYS} дней. Каждому — товар, которого он ещё не покупал, ` +
+          `а похожие клиенты недавно купили (с учётом популярности); чаще всего предлагается ${topName} (${common[0]?.[1]} клиентам).`,
+      ),
       evidence: [
-        { label: 'customers', value: String(targets.length) },
-        ...common.map(([productId, n]) => ({ label: `proposed: ${facts.get(productId)?.name ?? productId}`, value: `${n} customers` })),
-        { label: 'net revenue per order of the proposed products, summed', value: context.money(value) },
+        { label: texts('customers', 'клиентов'), value: String(n) },
+        ...common.map(([productId, count]) => ({
+          label: texts(`proposed: ${facts.get(productId)?.name ?? productId}`, `предложено: ${facts.get(productId)?.name ?? productId}`),
+          value: String(count),
+        })),
+        { label: texts('net revenue per order of the proposed products, summed', 'чистая выручка предложенных товаров на заказ, сумма'), value: context.money(value) },
       ],
       period: { from: addDays(context.asOfDay, 1 - HISTORY_DAYS), to: context.asOfDay },
       targets,
       products: common.map(([productId]) => ({ productId, name: facts.get(productId)?.name ?? null })),
       impactMinor: impact,
-      impactMethod:
+      impactMethod: texts(
         `The proposed products' net revenue per order, summed over the customers, × an assumed ${ASSUMED_CONVERSION * 100}% conversion ` +
-        '(not measured yet for this project: the held-out control group measures the real effect).',
+          '(not measured yet for this project: the held-out control group measures the real effect).',
+        `Чистая выручка предложенных товаров на заказ, сумма по клиентам, × предполагаемая конверсия ${ASSUMED_CONVERSION * 100}% ` +
+          '(для проекта ещё не измерена: реальный эффект измерит отложенная контрольная группа).',
+      ),
       confidence: 0.5,
     },
   ]

@@ -1,13 +1,24 @@
-import type { Recommendation } from '@rapport/shared'
+import type { Locale, Recommendation } from '@rapport/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema.js'
 
 type Db = Kysely<Database>
 
+/** One recommendation in every language (same id, targets and figures; the words differ). */
+export type StoredRecommendation = Record<Locale, Recommendation>
+
 export interface StoredRun {
   runId: string
   issuedAt: Date
-  items: Recommendation[]
+  items: StoredRecommendation[]
+}
+
+/** Sets stored before recommendations had languages hold one English recommendation. */
+export function readPayload(payload: unknown): StoredRecommendation {
+  const value = payload as Partial<StoredRecommendation> & Partial<Recommendation>
+  if (value.en && value.ru) return { en: value.en, ru: value.ru }
+  const only = value as Recommendation
+  return { en: only, ru: only }
 }
 
 /** Stores one issued set of recommendations and, for those aimed at customers, who was targeted and who held out. */
@@ -18,17 +29,17 @@ export async function storeRun(db: Db, projectId: string, run: StoredRun): Promi
     .values(
       run.items.map((item) => ({
         project_id: projectId,
-        recommendation_id: item.id,
+        recommendation_id: item.en.id,
         run_id: run.runId,
         issued_at: run.issuedAt,
-        rank: item.rank,
-        type: item.type,
+        rank: item.en.rank,
+        type: item.en.type,
         payload: JSON.stringify(item),
       })),
     )
     .execute()
   const targets = run.items.flatMap((item) =>
-    item.customers.map((customer) => ({ project_id: projectId, recommendation_id: item.id, customer_id: customer.customerId, is_control: customer.control })),
+    item.en.customers.map((customer) => ({ project_id: projectId, recommendation_id: item.en.id, customer_id: customer.customerId, is_control: customer.control })),
   )
   for (let start = 0; start < targets.length; start += 2000) {
     await db.insertInto('recommendation_targets').values(targets.slice(start, start + 2000)).onConflict((oc) => oc.doNothing()).execute()
@@ -52,7 +63,7 @@ export async function latestRun(db: Db, projectId: string): Promise<StoredRun | 
     .where('run_id', '=', newest.run_id)
     .orderBy('rank')
     .execute()
-  return { runId: newest.run_id, issuedAt: newest.issued_at, items: rows.map((row) => row.payload as unknown as Recommendation) }
+  return { runId: newest.run_id, issuedAt: newest.issued_at, items: rows.map((row) => readPayload(row.payload)) }
 }
 
 /** Whether orders or refunds changed the project's figures after `since` (or are waiting to be counted). */
@@ -70,7 +81,7 @@ export interface OutcomeRow {
   recommendation_id: string
   type: string
   issued_at: Date
-  payload: Recommendation
+  payload: unknown
   customer_id: string
   is_control: boolean
   spent: string | bigint

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { addDays } from '../calendar.js'
 import { e4ToMinor } from '../money.js'
-import { type Draft, excessPValue, percent, type RecommendationContext } from './draft.js'
+import { type Draft, excessPValue, percent, type RecommendationContext, texts } from './draft.js'
 
 const HISTORY_DAYS = 365
 /** A product needs this many units sold and returned before its rate says anything. */
@@ -51,23 +51,29 @@ export async function highRefundProducts(context: RecommendationContext): Promis
       const excessPerMonth = (row.refunds * BigInt(Math.round(excessShare * 1e6))) / 1_000_000n / 12n
       return {
         type: 'high_refund_product',
-        title: `Review ${label}: ${percent(row.rate)} of units come back`,
-        why:
+        title: texts(`Review ${label}: ${percent(row.rate)} of units come back`, `Проверьте ${label}: возвращается ${percent(row.rate)} единиц`),
+        why: texts(
           `In the last year ${row.returned} of ${row.sold} units sold were returned (${percent(row.rate)}) against ${percent(normal)} ` +
-          `across all products; refunds on it came to ${context.money(row.refunds)}. Check its description, quality and sizing.`,
+            `across all products; refunds on it came to ${context.money(row.refunds)}. Check its description, quality and sizing.`,
+          `За последний год вернули ${row.returned} из ${row.sold} проданных единиц (${percent(row.rate)}) при ${percent(normal)} ` +
+            `по всем товарам; возвраты по нему составили ${context.money(row.refunds)}. Проверьте описание, качество и размеры.`,
+        ),
         evidence: [
-          { label: 'units sold', value: String(row.sold) },
-          { label: 'units returned', value: String(row.returned) },
-          { label: 'return rate', value: percent(row.rate) },
-          { label: 'project return rate', value: percent(normal) },
-          { label: 'refunded', value: context.money(row.refunds) },
-          { label: 'p-value', value: row.p.toPrecision(2) },
+          { label: texts('units sold', 'продано единиц'), value: String(row.sold) },
+          { label: texts('units returned', 'возвращено единиц'), value: String(row.returned) },
+          { label: texts('return rate', 'доля возвратов'), value: percent(row.rate) },
+          { label: texts('project return rate', 'доля возвратов по проекту'), value: percent(normal) },
+          { label: texts('refunded', 'возвращено денег'), value: context.money(row.refunds) },
+          { label: texts('p-value', 'p-значение'), value: row.p.toPrecision(2) },
         ],
         period: { from, to: context.asOfDay },
         targets: [],
         products: [{ productId: row.product_id, name: row.name }],
         impactMinor: excessPerMonth,
-        impactMethod: 'Refunds on the product in the last year above what the project-wide return rate would give, per 30 days: saved if its returns fell to normal.',
+        impactMethod: texts(
+          'Refunds on the product in the last year above what the project-wide return rate would give, per 30 days: saved if its returns fell to normal.',
+          'Возвраты по товару за год сверх того, что дала бы средняя доля возвратов проекта, на 30 дней: экономия, если возвраты станут обычными.',
+        ),
         confidence: 1 - row.p,
       }
     })

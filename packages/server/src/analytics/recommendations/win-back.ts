@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { addDays } from '../calendar.js'
 import { toBigInt, toCount } from '../money.js'
 import { localMidnight } from '../report.repository.js'
-import { type Draft, percent, type RecommendationContext } from './draft.js'
+import { type Draft, percent, type RecommendationContext, ruPlural, texts } from './draft.js'
 
 /** Quiet for at least this long, and at least twice the customer's usual gap between orders. */
 const MIN_QUIET_DAYS = 45
@@ -80,31 +80,42 @@ export async function winBack(context: RecommendationContext): Promise<Draft[]> 
   const medianQuiet = quiet[Math.floor(quiet.length / 2)] ?? 0
   const pAlive = targets.filter((row) => row.p_alive !== null).map((row) => row.p_alive ?? 0)
   const impact = (BigInt(Math.round(rate * 1e6)) * BigInt(targets.length) * returnerSpend) / 1_000_000n
+  const n = targets.length
   const evidence = [
-    { label: 'customers', value: String(targets.length) },
-    { label: 'their net spent to date', value: context.money(value) },
-    { label: 'median days since last order', value: String(medianQuiet) },
-    { label: 'similar customers 30 days earlier', value: String(past.length) },
-    { label: 'of them came back within 30 days', value: `${returned.length} (${percent(rate)})` },
-    { label: 'spend of those who came back, per customer', value: context.money(returnerSpend) },
+    { label: texts('customers', 'клиентов'), value: String(n) },
+    { label: texts('their net spent to date', 'их чистые покупки за всё время'), value: context.money(value) },
+    { label: texts('median days since last order', 'медиана дней с последнего заказа'), value: String(medianQuiet) },
+    { label: texts('similar customers 30 days earlier', 'похожих клиентов 30 дней назад'), value: String(past.length) },
+    { label: texts('of them came back within 30 days', 'из них вернулись за 30 дней'), value: `${returned.length} (${percent(rate)})` },
+    { label: texts('spend of those who came back, per customer', 'покупки вернувшихся, на клиента'), value: context.money(returnerSpend) },
   ]
-  if (pAlive.length > 0) evidence.push({ label: 'mean P(active)', value: (pAlive.reduce((a, b) => a + b, 0) / pAlive.length).toFixed(2) })
+  if (pAlive.length > 0) evidence.push({ label: texts('mean P(active)', 'средняя P(активен)'), value: (pAlive.reduce((a, b) => a + b, 0) / pAlive.length).toFixed(2) })
   return [
     {
       type: 'win_back',
-      title: `Win back ${targets.length} valuable customers who have gone quiet`,
-      why:
-        `${targets.length} repeat customers who spent at least the median repeat customer's amount (${context.money(value)} together) ` +
-        `have not ordered for twice their usual gap (median ${medianQuiet} days). Of ${past.length} customers in the same situation ` +
-        `30 days earlier, ${percent(rate)} came back within 30 days on their own.`,
+      title: texts(
+        `Win back ${n} valuable customers who have gone quiet`,
+        `Верните ${n} ${ruPlural(n, 'ценного клиента', 'ценных клиентов', 'ценных клиентов')}, ${ruPlural(n, 'который перестал', 'которые перестали', 'которые перестали')} покупать`,
+      ),
+      why: texts(
+        `${n} repeat customers who spent at least the median repeat customer's amount (${context.money(value)} together) ` +
+          `have not ordered for twice their usual gap (median ${medianQuiet} days). Of ${past.length} customers in the same situation ` +
+          `30 days earlier, ${percent(rate)} came back within 30 days on their own.`,
+        `${n} ${ruPlural(n, 'постоянный клиент', 'постоянных клиента', 'постоянных клиентов')} с покупками не меньше медианы постоянных клиентов (вместе ${context.money(value)}) ` +
+          `не заказывают вдвое дольше обычного интервала (медиана ${medianQuiet} дн.). Из ${past.length} клиентов в той же ситуации ` +
+          `30 дней назад ${percent(rate)} вернулись в течение 30 дней сами.`,
+      ),
       evidence,
       period: { from: addDays(today, -365), to: context.asOfDay },
       targets: targets.map((row) => ({ customerId: row.customer_id, name: row.name, productId: null })),
       products: [],
       impactMinor: impact,
-      impactMethod:
+      impactMethod: texts(
         `Customers × the share of similar customers who came back within 30 days (${percent(rate)}, measured 30 days before the data ends) ` +
-        `× their average spend in those 30 days. It is what returns without action; the held-out control group measures the uplift.`,
+          `× their average spend in those 30 days. It is what returns without action; the held-out control group measures the uplift.`,
+        `Клиенты × доля похожих клиентов, вернувшихся за 30 дней (${percent(rate)}, измерено за 30 дней до конца данных) ` +
+          `× их средние покупки за эти 30 дней. Это то, что возвращается и без действий; прирост измеряет отложенная контрольная группа.`,
+      ),
       confidence: past.length === 0 ? 0.2 : Math.min(0.95, past.length / (past.length + 50)),
     },
   ]

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { addDays } from '../calendar.js'
 import { e4ToMinor } from '../money.js'
-import { createNextBestScorer, type NextBestProduct, nextBestProducts } from '../recommend/index.js'
+import { createNextBestScorer, type NextBestProduct } from '../recommend/index.js'
 import { localMidnight } from '../report.repository.js'
 import type { ProjectRow } from '../../projects/project.repository.js'
 import { createContext, type Draft, type RecommendationContext, ruPlural, texts } from './draft.js'
@@ -16,12 +16,18 @@ const MAX_TARGETS = 200
 /** Assumed share of targeted customers who buy the proposed product; outcomes measure the real one. */
 const ASSUMED_CONVERSION = 0.1
 
-/** Up to 10 never-bought products per customer, from what similar customers bought lately and recent popularity. */
-export async function computeNextProducts(context: RecommendationContext, customerIds: readonly string[]) {
+/** The project's two-year purchase history made ready to score customers, and the products' names and values. */
+async function loadScorer(context: RecommendationContext) {
   const to = addDays(context.asOfDay, 1)
   const [lines, facts] = await Promise.all([purchaseLines(context, addDays(to, -HISTORY_DAYS), to), productFacts(context, addDays(to, -HISTORY_DAYS), to)])
-  const name = (productId: string) => facts.get(productId)?.name ?? productId
-  const lists = nextBestProducts(lines, { customerIds, productName: name, limit: 10 })
+  const scorer = createNextBestScorer(lines, { productName: (productId) => facts.get(productId)?.name ?? productId, limit: 10 })
+  return { scorer, facts }
+}
+
+/** Up to 10 never-bought products per customer, from what similar customers bought lately and recent popularity. */
+export async function computeNextProducts(context: RecommendationContext, customerIds: readonly string[]) {
+  const { scorer, facts } = await loadScorer(context)
+  const lists = new Map(customerIds.map((customerId) => [customerId, scorer.recommend(customerId)]))
   return { lists, facts }
 }
 
@@ -35,10 +41,7 @@ const CHUNK = 100
  * Returns every list, for the recommendation built from them.
  */
 export async function refreshAllNextProducts(context: RecommendationContext) {
-  const to = addDays(context.asOfDay, 1)
-  const [lines, facts] = await Promise.all([purchaseLines(context, addDays(to, -HISTORY_DAYS), to), productFacts(context, addDays(to, -HISTORY_DAYS), to)])
-  const name = (productId: string) => facts.get(productId)?.name ?? productId
-  const scorer = createNextBestScorer(lines, { productName: name, limit: 10 })
+  const { scorer, facts } = await loadScorer(context)
   const lists = new Map<string, NextBestProduct[]>()
   for (let start = 0; start < scorer.customers.length; start += CHUNK) {
     const chunk = new Map(scorer.customers.slice(start, start + CHUNK).map((customerId) => [customerId, scorer.recommend(customerId)]))

@@ -45,6 +45,31 @@ describe('crm.customers', () => {
     expect(isAPIError(error) && { status: error.status, code: error.code, requestId: error.requestId }).toEqual({ status: 404, code: 'not_found', requestId: 'req-9' })
   })
 
+  it('reads an error answered before tRPC (the HTTP API shape) and its Retry-After', async () => {
+    server.use(
+      http.get(`${HOST}/trpc/customers.list`, () =>
+        HttpResponse.json({ error: { code: 'rate_limited', message: 'Slow down', issues: [] } }, { status: 429, headers: { 'Retry-After': '3' } }),
+      ),
+    )
+    const crm = createCRM({ apiKey: 'rk_sec_abc', host: HOST })
+    const error = await crm.customers.list().catch((caught: unknown) => caught)
+    server.resetHandlers()
+    expect(isAPIError(error) && { status: error.status, code: error.code, message: error.message, retryAfterMs: error.retryAfterMs }).toEqual({
+      status: 429,
+      code: 'rate_limited',
+      message: 'Slow down',
+      retryAfterMs: 3000,
+    })
+  })
+
+  it('turns a 2xx that is not a tRPC result (a proxy page) into an APIError', async () => {
+    server.use(http.get(`${HOST}/trpc/customers.list`, () => new HttpResponse('<html>maintenance</html>', { status: 200 })))
+    const crm = createCRM({ apiKey: 'rk_sec_abc', host: HOST })
+    const error = await crm.customers.list().catch((caught: unknown) => caught)
+    server.resetHandlers()
+    expect(isAPIError(error) && { status: error.status, code: error.code }).toEqual({ status: 200, code: 'http_error' })
+  })
+
   it('turns an unreachable server into ConnectionError', async () => {
     const crm = createCRM({ apiKey: 'rk_sec_abc', host: 'http://127.0.0.1:9', fetch: () => Promise.reject(new TypeError('fetch failed')) })
     await expect(crm.customers.list()).rejects.toSatisfy(isConnectionError)

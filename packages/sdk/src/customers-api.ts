@@ -33,7 +33,7 @@ export interface CustomersAPI {
 
 export function createCustomersAPI(read: Reader): CustomersAPI {
   return {
-    list: (query = {}) => read((trpc, signal) => trpc.customers.list.query(query, { signal })),
-    get: (customerId) => read((trpc, signal) => trpc.customers.get.query({ customerId }, { signal })),
+    list: (query = {}) => read('customers.list', query),
+    get: (customerId) => read('customers.get', { customerId }),
   }
 }

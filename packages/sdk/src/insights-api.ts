@@ -162,14 +162,14 @@ export interface InsightsAPI {
 
 export function createInsightsAPI(read: Reader): InsightsAPI {
   return {
-    report: (input) => read((trpc, signal) => trpc.insights.report.query(input, { signal })),
-    trends: (input) => read((trpc, signal) => trpc.insights.trends.query(input, { signal })),
-    segments: (input = {}) => read((trpc, signal) => trpc.insights.segments.query(input, { signal })),
-    forecast: (input = {}) => read((trpc, signal) => trpc.insights.forecast.query(input, { signal })),
-    recommendations: (input = {}) => read((trpc, signal) => trpc.insights.recommendations.query(input, { signal })),
-    recommendationOutcomes: (input = {}) => read((trpc, signal) => trpc.insights.recommendationOutcomes.query(input, { signal })),
-    customers: (input = {}) => read((trpc, signal) => trpc.insights.customers.query(input, { signal })),
-    summary: (input) => read((trpc, signal) => trpc.insights.summary.query(input, { signal })),
-    ask: (input) => read((trpc, signal) => trpc.insights.ask.mutate(input, { signal })),
+    report: (input) => read('insights.report', input),
+    trends: (input) => read('insights.trends', input),
+    segments: (input = {}) => read('insights.segments', input),
+    forecast: (input = {}) => read('insights.forecast', input),
+    recommendations: (input = {}) => read('insights.recommendations', input),
+    recommendationOutcomes: (input = {}) => read('insights.recommendationOutcomes', input),
+    customers: (input = {}) => read('insights.customers', input),
+    summary: (input) => read('insights.summary', input),
+    ask: (input) => read('insights.ask', input, true),
   }
 }

@@ -1,62 +1,52 @@
 import type { AppRouter } from '@rapport/server'
-import { createTRPCClient, httpLink, TRPCClientError, type TRPCClient } from '@trpc/client'
-import { APIError, ConnectionError, type Issue, RapportError } from '../errors.js'
-import { parseRetryAfter } from './retry-policy.js'
-import { startTimer } from './timers.js'
-import type { FetchLike } from './transport.js'
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
+import { ConnectionError, PermissionError, RapportError } from '../errors.js'
+import { apiErrorFrom, isSuccess, parseJson, type RequestOptions, request } from './transport.js'
 
-/** The typed tRPC client of the server's router; stays internal (its types never reach the public API). */
-export type ReadClient = TRPCClient<AppRouter>
+// Types only: the server's router gives each call its input and output types,
+// and nothing of tRPC is bundled (these types never reach the public API).
+type Inputs = inferRouterInputs<AppRouter>
+type Outputs = inferRouterOutputs<AppRouter>
+type Domain = 'customers' | 'insights'
+type At<T extends Record<Domain, object>, P> = P extends `${infer D extends Domain}.${infer N}` ? (N extends keyof T[D] ? T[D][N] : never) : never
 
-export function createReadClient(init: { host: string; apiKey: string; fetch: FetchLike }): ReadClient {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${init.host}/trpc`,
-        headers: { Authorization: `Bearer ${init.apiKey}` },
-        // tRPC's fetch type is wider than the subset we document; the global fetch fits both.
-        fetch: init.fetch as unknown as NonNullable<Parameters<typeof httpLink>[0]['fetch']>,
-      }),
-    ],
-  })
+/** A procedure the SDK reads, by its tRPC path (`insights.report`). */
+export type ReadPath = { [D in Domain]: `${D}.${keyof Inputs[D] & string}` }[Domain]
+export type InputOf<P extends ReadPath> = At<Inputs, P>
+export type OutputOf<P extends ReadPath> = At<Outputs, P>
+
+/** Where and how to call: the resolved client options. */
+export interface ReadTarget extends RequestOptions {
+  host: string
 }
 
-interface ErrorData {
-  appCode?: string
-  httpStatus?: number
-  issues?: Issue[]
+/**
+ * Calls one procedure over tRPC's HTTP protocol, as the server speaks it (no
+ * transformer): a query is `GET /trpc/{path}?input={JSON}`, a mutation a `POST`
+ * of the JSON input; the answer is `{ result: { data } }`, or an error answer
+ * that becomes an `APIError`. No answer (in time) rejects with a `ConnectionError`.
+ */
+export async function callProcedure<P extends ReadPath>(target: ReadTarget, path: P, input: InputOf<P>, mutation: boolean): Promise<OutputOf<P>> {
+  const json = JSON.stringify(input)
+  const url = `${target.host}/trpc/${path}`
+  const answer = await request(mutation ? url : `${url}?input=${encodeURIComponent(json)}`, mutation ? json : undefined, target)
+  if (answer instanceof ConnectionError) throw answer
+  const body = parseJson(answer.text) as { result?: { data: OutputOf<P> } } | undefined
+  // A 2xx that is not a tRPC result (a proxy's page) is an answer too, but not one we can read.
+  if (isSuccess(answer.status) && body?.result) return body.result.data
+  throw apiErrorFrom(answer.status, answer.text, answer.headers)
 }
 
-/** A tRPC failure as one of our errors: `APIError` when the server answered, `ConnectionError` when it did not. */
-export function toRapportError(error: unknown, timedOut: boolean): RapportError {
-  if (timedOut) return new ConnectionError('timeout', 'No answer in time', { cause: error })
-  if (!(error instanceof TRPCClientError)) return new RapportError('http_error', 'The request failed', { cause: error })
-  const data = (error.data ?? undefined) as ErrorData | undefined
-  const response = (error.meta as { response?: { status?: number; headers?: { get(name: string): string | null } } } | undefined)?.response
-  const status = data?.httpStatus ?? response?.status
-  if (status === undefined) return new ConnectionError('connection_error', 'The request failed before an answer arrived', { cause: error })
-  return new APIError((data?.appCode as APIError['code'] | undefined) ?? 'http_error', error.message, {
-    status,
-    requestId: response?.headers?.get('x-request-id') ?? undefined,
-    issues: data?.issues ?? [],
-    retryAfterMs: parseRetryAfter(response?.headers?.get('retry-after')),
-    cause: error,
-  })
-}
-
-/** Runs one call with a timeout, turning every failure into a `RapportError`. */
-export async function call<T>(timeout: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController()
-  let timedOut = false
-  const cancel = startTimer(() => {
-    timedOut = true
-    controller.abort()
-  }, timeout)
-  try {
-    return await run(controller.signal)
-  } catch (error) {
-    throw toRapportError(error, timedOut)
-  } finally {
-    cancel()
+/** Refuses, before any request, a call the key cannot make. */
+function requireSecretKey(options: { disabled: boolean; apiKey: string }): void {
+  if (options.disabled) throw new RapportError('disabled', 'The client is disabled (or has no apiKey): nothing is requested')
+  if (!options.apiKey.startsWith('rk_sec_')) {
+    throw new PermissionError('permission_denied', 'Reading data needs a secret key (rk_sec_…); publishable keys (rk_pub_…) can only send events')
   }
+}
+
+/** One read: checks the key, then calls the procedure. */
+export function read<P extends ReadPath>(options: ReadTarget & { disabled: boolean }, path: P, input: InputOf<P>, mutation: boolean): Promise<OutputOf<P>> {
+  requireSecretKey(options)
+  return callProcedure(options, path, input, mutation)
 }

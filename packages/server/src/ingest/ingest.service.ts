@@ -1,35 +1,36 @@
 import type { IngestResult } from '@rapport/shared'
 import type { Kysely, Transaction } from 'kysely'
+import { markChangedDays } from '../analytics/changed-days.js'
 import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
 import type { ProjectRow } from '../projects/project.repository.js'
-import { markChangedDays } from '../analytics/changed-days.js'
-import { foldCustomers, foldPurchases, foldRefunds } from './fold-events.js'
-import {
-  claimEventIds,
-  currentOrders,
-  insertInteractions,
-  lockCustomers,
-  refreshCustomerTotals,
-  replaceItems,
-  upsertCustomers,
-  upsertPurchases,
-} from './ingest.repository.js'
-import { currentRefunds, replaceRefundItems, upsertRefunds } from './refund.repository.js'
+import { lockCustomers, refreshCustomerTotals, upsertCustomers } from './customer.repository.js'
+import { planCustomerTotals } from './customer-totals-delta.js'
+import { foldCustomers, foldPurchases, foldRefunds, type PurchaseUpsert } from './fold-events.js'
+import { claimEventIds, currentOrders, insertInteractions, upsertPurchases, writeItems } from './ingest.repository.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
+import { currentRefunds, replaceRefundItems, upsertRefunds } from './refund.repository.js'
 
 export type StoreOutcome = { eventId: string; status: IngestResult['status'] } | { eventId: string; failed: string }
 
+/** Makes `inTransaction` run the whole batch again, as after a deadlock. */
+function retryBatch(reason: string): Error {
+  return Object.assign(new Error(reason), { code: '40001' })
+}
+
+/**
+ * One batch in one transaction. Locks are taken in one order: event ids, orders,
+ * refunds, then customers — last, because they are the rows concurrent batches
+ * share, so another batch waits only for this one's last statements.
+ */
 async function storeFresh(trx: Transaction<Database>, project: ProjectRow, events: readonly NormalizedEvent[]): Promise<Set<string>> {
   const fresh = await claimEventIds(trx, project.id, events)
   const newEvents = events.filter((event) => fresh.has(event.eventId))
   if (newEvents.length === 0) return fresh
 
-  const customers = foldCustomers(newEvents)
-  await upsertCustomers(trx, project.id, customers)
-  const locked = new Set(customers.map((customer) => customer.customerId))
-  // Customers whose totals change: owners of the batch's orders and refunds, before and after.
-  const touched = new Set<string>()
+  // Customers whose totals change other than by a new order: owners of changed
+  // orders and of refunds, before and after.
+  const otherChanges = new Set<string>()
   // Instants whose local days need their rollups recomputed.
   const changedAt: Date[] = []
 
@@ -45,12 +46,12 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
   )
 
   for (const purchase of purchases) {
-    if (purchase.customerId !== null) touched.add(purchase.customerId)
     changedAt.push(purchase.orderedAt)
     if (purchase.refundedAt) changedAt.push(purchase.refundedAt)
     const before = storedOrders.get(purchase.orderId)
     if (before) {
-      if (before.customer_id !== null) touched.add(before.customer_id)
+      if (purchase.customerId !== null) otherChanges.add(purchase.customerId)
+      if (before.customer_id !== null) otherChanges.add(before.customer_id)
       changedAt.push(before.ordered_at)
       if (before.refunded_at) changedAt.push(before.refunded_at)
     }
@@ -62,26 +63,25 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
     const order = refund.orderId === null ? undefined : storedOrders.get(refund.orderId)
     refund.customerId ??= inBatch?.customerId ?? order?.customer_id ?? null
     refund.country ??= inBatch?.country ?? order?.country ?? null
-    if (refund.customerId !== null) touched.add(refund.customerId)
+    if (refund.customerId !== null) otherChanges.add(refund.customerId)
     changedAt.push(refund.refundedAt)
   }
   for (const before of previousRefunds) {
-    if (before.customer_id !== null) touched.add(before.customer_id)
+    if (before.customer_id !== null) otherChanges.add(before.customer_id)
     changedAt.push(before.refunded_at)
   }
 
-  await lockCustomers(
-    trx,
-    project.id,
-    [...touched].filter((id) => !locked.has(id)),
-  )
+  const newOrders: PurchaseUpsert[] = []
   if (purchases.length > 0) {
-    const applied = await upsertPurchases(trx, project.id, purchases)
-    await replaceItems(
-      trx,
-      project.id,
-      purchases.filter((purchase) => purchase.items !== null && applied.has(purchase.orderId)),
-    )
+    const upserted = await upsertPurchases(trx, project.id, purchases)
+    for (const purchase of purchases) {
+      const inserted = upserted.get(purchase.orderId)?.inserted === true
+      // Another batch created the order after it was read above: its owner is unknown here.
+      if (!inserted && !storedOrders.has(purchase.orderId)) throw retryBatch(`order ${purchase.orderId} was created by a concurrent batch`)
+      if (inserted) newOrders.push(purchase)
+    }
+    const withItems = purchases.filter((purchase) => purchase.items !== null && upserted.get(purchase.orderId)?.applied === true)
+    await writeItems(trx, project.id, withItems, new Set(storedOrders.keys()))
   }
   if (refunds.length > 0) {
     const applied = await upsertRefunds(trx, project.id, refunds)
@@ -94,9 +94,18 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
 
   const tracks = newEvents.filter((event): event is NormalizedTrack => event.type === 'track')
   await insertInteractions(trx, project.id, tracks)
-
-  await refreshCustomerTotals(trx, project.id, project.currency, [...touched])
   await markChangedDays(trx, project.id, project.timezone, changedAt)
+
+  const totals = planCustomerTotals(newOrders, otherChanges, project.currency)
+  const customers = foldCustomers(newEvents)
+  await upsertCustomers(trx, project.id, customers, totals.deltas)
+  const named = new Set(customers.map((customer) => customer.customerId))
+  await lockCustomers(
+    trx,
+    project.id,
+    [...totals.recompute].filter((id) => !named.has(id)),
+  )
+  await refreshCustomerTotals(trx, project, [...totals.recompute])
   return fresh
 }
 

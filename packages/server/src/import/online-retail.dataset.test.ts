@@ -164,6 +164,14 @@ describe('the full online-retail data set on pglite', () => {
     for (const type of ['win_back', 'cross_sell', 'next_best_product', 'best_contact_time', 'high_refund_product'] as const) expect(types).toContain(type)
     // The data ends on 2011-12-09: the answer says its windows are as of then.
     expect(response.body.notes.join(' ')).toMatch(/2011-12-09/)
+    // Return rates count orders: the 80,995 "PAPER CRAFT , LITTLE BIRDIE" (23843) ordered and
+    // cancelled the same day is one return of one order, not a product to review.
+    const refundReviews = response.body.items.filter((item) => item.type === 'high_refund_product')
+    const reviewed = refundReviews.flatMap((item) => item.products.map((product) => product.productId))
+    expect(reviewed).not.toContain('23843')
+    // Postage and manual adjustments are refunded as corrections, not products to review.
+    expect(reviewed).not.toContain('POST')
+    expect(reviewed).not.toContain('M')
     const contact = response.body.items.find((item) => item.type === 'best_contact_time')
     expect(contact?.title).not.toMatch(/Saturday/) // the shop never sells on Saturdays
     const cached = await http<Recommendations>(`${server.url}/v1/insights/recommendations?limit=50`, { token: tenant.secretKey })

@@ -106,7 +106,8 @@ export async function request(url: string, init: RequestInit, options: RequestOp
 /** POSTs one batch; never throws: every ending is a `SendResult`. */
 export async function postBatch(body: string, options: PostOptions): Promise<SendResult> {
   const answer = await request(options.url, { method: 'POST', body }, options)
-  if (answer instanceof ConnectionError) return { kind: 'network', error: answer }
+  // No answer: a ConnectionError (it has a `code`, an answer has none).
+  if ('code' in answer) return { kind: 'network', error: answer }
   if (answer.status >= 200 && answer.status < 300) return { kind: 'ok', rejected: readRejected(parseJson(answer.text)) }
   const error = apiErrorFrom(answer.status, parseJson(answer.text), answer.headers)
   return { kind: 'status', status: answer.status, retryAfterMs: error.retryAfterMs, error }

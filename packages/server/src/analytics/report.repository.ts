@@ -47,24 +47,51 @@ export interface CustomerFiguresRow {
   known_gross: Num
 }
 
+/** The first whole month inside a period and the start of the month holding its end. */
+function wholeMonths(period: Period): { firstWhole: string; endWhole: string } {
+  return { firstWhole: period.from.endsWith('-01') ? period.from : nextMonth(period.from), endWhole: `${period.to.slice(0, 7)}-01` }
+}
+
 /**
- * Paying, new and repeat customers per interval, from the period's orders (an
- * indexed range read of orders; distinct customers cannot be summed from rollups).
+ * Customer rollup rows of a period with their interval's start as `bucket` (the
+ * period's `from` when `interval` is null): monthly rows for the whole months
+ * inside it and daily rows for the days at its edges (day and week intervals
+ * read daily rows, as their buckets cut months).
+ */
+function customerRows(project: ProjectRow, period: Period, interval: Interval | null) {
+  const { firstWhole, endWhole } = wholeMonths(period)
+  const dayBucket = interval === null ? sql`${period.from}::date` : sql`date_trunc(${interval}, day::timestamp)::date`
+  const daily = sql`select ${dayBucket} as bucket, customer_id, orders, gross_minor, refunds_minor from daily_customer_sales`
+  if (interval === 'day' || interval === 'week' || firstWhole >= endWhole) {
+    return sql`${daily} where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date`
+  }
+  const monthBucket = interval === null ? sql`${period.from}::date` : sql`month`
+  return sql`
+    select ${monthBucket} as bucket, customer_id, orders, gross_minor, refunds_minor from monthly_customer_sales
+    where project_id = ${project.id} and month >= ${firstWhole}::date and month < ${endWhole}::date
+    union all
+    ${daily}
+    where project_id = ${project.id} and ((day >= ${period.from}::date and day < ${firstWhole}::date) or (day >= ${endWhole}::date and day < ${period.to}::date))
+  `
+}
+
+/**
+ * Paying, new and repeat customers per interval (or over the whole period when
+ * `interval` is null), from the customer rollups: a customer pays in an interval
+ * when they ordered in it, is new when their first purchase falls in it, and
+ * repeats with two orders in it or a first purchase before it.
  */
 export async function customersByInterval(db: Db, project: ProjectRow, period: Period, interval: Interval | null): Promise<CustomerFiguresRow[]> {
   const tz = project.timezone
   const fromAt = localMidnight(period.from, tz)
-  const toAt = localMidnight(period.to, tz)
-  const bucket = interval === null ? sql`${period.from}::date` : sql`date_trunc(${interval}, p.ordered_at at time zone ${tz})::date`
   // An interval's first instant inside the period.
   const start = interval === null ? fromAt : sql`greatest((o.bucket::timestamp at time zone ${tz}), ${fromAt})`
   const result = await sql<CustomerFiguresRow>`
     with o as (
-      select p.customer_id, ${bucket} as bucket, count(*) as n, sum(p.amount_minor) as gross
-      from purchases p
-      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.customer_id is not null
-        and p.ordered_at >= ${fromAt} and p.ordered_at < ${toAt}
+      select bucket, customer_id, sum(orders) as n, sum(gross_minor) as gross
+      from (${customerRows(project, period, interval)}) as rows
       group by 1, 2
+      having sum(orders) > 0
     )
     select o.bucket::text as bucket, count(*) as paying, sum(o.gross) as known_gross,
       count(*) filter (where c.first_purchase_at >= ${start}) as new_customers,
@@ -93,8 +120,7 @@ export interface ProductRow {
  * daily rollups for the days at its edges.
  */
 function productRows(project: ProjectRow, period: Period) {
-  const firstWhole = period.from.endsWith('-01') ? period.from : `${nextMonth(period.from)}`
-  const endWhole = `${period.to.slice(0, 7)}-01`
+  const { firstWhole, endWhole } = wholeMonths(period)
   if (firstWhole >= endWhole) {
     return sql`select product_id, name, gross_e4, refunds_e4, quantity, returned_quantity, orders from daily_product_sales
       where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date`
@@ -170,19 +196,14 @@ export interface TopCustomerRow {
   orders: Num
 }
 
+/** Customers by net revenue in the period (orders less refunds given back in it), from the customer rollups. */
 export async function topCustomers(db: Db, project: ProjectRow, period: Period, limit: number): Promise<TopCustomerRow[]> {
-  const fromAt = localMidnight(period.from, project.timezone)
-  const toAt = localMidnight(period.to, project.timezone)
   const result = await sql<TopCustomerRow>`
-    with money as (
-      select p.customer_id, p.amount_minor as amount, 1 as orders
-      from purchases p
-      where p.project_id = ${project.id} and p.currency = ${project.currency} and p.customer_id is not null
-        and p.ordered_at >= ${fromAt} and p.ordered_at < ${toAt}
-      union all
-      select r.customer_id, -r.amount_minor, 0 from (${refundsInPeriod(project, period)}) r where r.customer_id is not null
-    ),
-    per as (select customer_id, sum(amount) as net, sum(orders) as orders from money group by customer_id)
+    with per as (
+      select customer_id, sum(gross_minor - refunds_minor) as net, sum(orders) as orders
+      from (${customerRows(project, period, null)}) as rows
+      group by customer_id
+    )
     select per.customer_id, c.name, c.email, per.net, per.orders
     from per join customers c on c.project_id = ${project.id} and c.customer_id = per.customer_id
     order by per.net desc, per.customer_id
@@ -240,11 +261,17 @@ export interface CohortSqlRow {
   net: Num
 }
 
-/** Customers by month of first order (within the period) and their activity and net revenue in each later month up to `to`. */
+/**
+ * Customers by month of first order (within the period) and their activity and
+ * net revenue in each later month up to `to`, from the customer rollups: whole
+ * months from the monthly rows, the days of `to`'s month before it from the daily ones.
+ */
 export async function cohorts(db: Db, project: ProjectRow, period: Period): Promise<CohortSqlRow[]> {
   const tz = project.timezone
   const fromAt = localMidnight(period.from, tz)
   const toAt = localMidnight(period.to, tz)
+  const firstMonth = `${period.from.slice(0, 7)}-01`
+  const { endWhole } = wholeMonths(period)
   const result = await sql<CohortSqlRow>`
     with members as (
       select customer_id, date_trunc('month', first_purchase_at at time zone ${tz})::date as cohort
@@ -252,35 +279,35 @@ export async function cohorts(db: Db, project: ProjectRow, period: Period): Prom
       where project_id = ${project.id} and first_purchase_at >= ${fromAt} and first_purchase_at < ${toAt}
     ),
     sizes as (select cohort, count(*) as size from members group by cohort),
+    rows as (
+      select month, customer_id, orders, gross_minor - refunds_minor as net
+      from monthly_customer_sales
+      where project_id = ${project.id} and month >= ${firstMonth}::date and month < ${endWhole}::date
+      union all
+      select ${endWhole}::date, customer_id, orders, gross_minor - refunds_minor
+      from daily_customer_sales
+      where project_id = ${project.id} and day >= ${endWhole}::date and day < ${period.to}::date
+    ),
     money as (
-      select m.cohort, m.customer_id, date_trunc('month', p.ordered_at at time zone ${tz})::date as month, p.amount_minor as amount, true as ordered
-      from members m join purchases p on p.project_id = ${project.id} and p.customer_id = m.customer_id
-      where p.currency = ${project.currency} and p.ordered_at < ${toAt}
-      union all
-      select m.cohort, m.customer_id, date_trunc('month', f.refunded_at at time zone ${tz})::date, -f.amount_minor, false
-      from members m join refunds f on f.project_id = ${project.id} and f.customer_id = m.customer_id
-      where f.currency = ${project.currency} and f.refunded_at < ${toAt}
-      union all
-      select m.cohort, m.customer_id, date_trunc('month', p.refunded_at at time zone ${tz})::date, -p.amount_minor, false
-      from members m join purchases p on p.project_id = ${project.id} and p.customer_id = m.customer_id
-      where p.currency = ${project.currency} and p.status = 'refunded' and p.refunded_at < ${toAt}
+      select m.cohort, r.customer_id, r.month, sum(r.orders) as orders, sum(r.net) as net
+      from members m join rows r on r.customer_id = m.customer_id
+      where r.month >= m.cohort
+      group by 1, 2, 3
     )
     select money.cohort::text as cohort, money.month::text as month, s.size,
-      count(distinct money.customer_id) filter (where money.ordered) as active, sum(money.amount) as net
+      count(*) filter (where money.orders > 0) as active, sum(money.net) as net
     from money join sizes s on s.cohort = money.cohort
-    where money.month >= money.cohort
     group by money.cohort, money.month, s.size
     order by 1, 2
   `.execute(db)
   return result.rows
 }
 
-/** Orders in the period in other currencies than the project's (left out of every figure). */
+/** Orders in the period in other currencies than the project's (left out of every figure), from their daily counts. */
 export async function otherCurrencyOrders(db: Db, project: ProjectRow, period: Period): Promise<number> {
   const row = await sql<{ n: Num }>`
-    select count(*) as n from purchases
-    where project_id = ${project.id} and currency <> ${project.currency}
-      and ordered_at >= ${localMidnight(period.from, project.timezone)} and ordered_at < ${localMidnight(period.to, project.timezone)}
+    select sum(orders) as n from daily_other_currency_orders
+    where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date
   `.execute(db)
   return Number(row.rows[0]?.n ?? 0)
 }

@@ -24,6 +24,8 @@ export async function rebuildDays(db: Db, project: ProjectRow, days: readonly st
   const cur = project.currency
   await sql`delete from daily_sales where project_id = ${p} and day = any(${days}::date[])`.execute(db)
   await sql`delete from daily_product_sales where project_id = ${p} and day = any(${days}::date[])`.execute(db)
+  await sql`delete from daily_customer_sales where project_id = ${p} and day = any(${days}::date[])`.execute(db)
+  await sql`delete from daily_other_currency_orders where project_id = ${p} and day = any(${days}::date[])`.execute(db)
   await sql`
     insert into daily_sales (project_id, day, gross_minor, refunds_minor, guest_gross_minor, orders, items_sold, items_returned)
     with b as (${dayBounds(days, project.timezone)}),
@@ -78,9 +80,47 @@ export async function rebuildDays(db: Db, project: ProjectRow, days: readonly st
     from lines
     group by day, product_id
   `.execute(db)
+  await rebuildCustomerDays(db, project, days)
 }
 
-/** Re-sums the monthly product rows of the months containing these days. */
+/**
+ * Per customer and day: orders and their amount, and money given back that day
+ * (refund documents and refunded orders, against the refund's customer), as
+ * the report's customer figures count them.
+ */
+async function rebuildCustomerDays(db: Db, project: ProjectRow, days: readonly string[]): Promise<void> {
+  const p = project.id
+  const cur = project.currency
+  await sql`
+    insert into daily_customer_sales (project_id, day, customer_id, orders, gross_minor, refunds_minor)
+    with b as (${dayBounds(days, project.timezone)}),
+    money as (
+      select b.day, p.customer_id, 1 as orders, p.amount_minor as gross, 0::bigint as refunds
+      from b join purchases p on p.project_id = ${p} and p.currency = ${cur} and p.customer_id is not null
+        and p.ordered_at >= b.start_at and p.ordered_at < b.end_at
+      union all
+      select b.day, p.customer_id, 0, 0, p.amount_minor
+      from b join purchases p on p.project_id = ${p} and p.currency = ${cur} and p.status = 'refunded' and p.customer_id is not null
+        and p.refunded_at >= b.start_at and p.refunded_at < b.end_at
+      union all
+      select b.day, f.customer_id, 0, 0, f.amount_minor
+      from b join refunds f on f.project_id = ${p} and f.currency = ${cur} and f.customer_id is not null
+        and f.refunded_at >= b.start_at and f.refunded_at < b.end_at
+    )
+    select ${p}::uuid, day, customer_id, sum(orders)::int, sum(gross), sum(refunds)
+    from money
+    group by day, customer_id
+  `.execute(db)
+  await sql`
+    insert into daily_other_currency_orders (project_id, day, orders)
+    with b as (${dayBounds(days, project.timezone)})
+    select ${p}::uuid, b.day, count(*)::int
+    from b join purchases p on p.project_id = ${p} and p.currency <> ${cur} and p.ordered_at >= b.start_at and p.ordered_at < b.end_at
+    group by b.day
+  `.execute(db)
+}
+
+/** Re-sums the monthly product and customer rows of the months containing these days. */
 export async function rebuildMonths(db: Db, project: ProjectRow, days: readonly string[]): Promise<void> {
   const months = [...new Set(days.map((day) => `${day.slice(0, 7)}-01`))]
   if (months.length === 0) return
@@ -92,6 +132,14 @@ export async function rebuildMonths(db: Db, project: ProjectRow, days: readonly 
     from unnest(${months}::date[]) as m(month)
     join daily_product_sales d on d.project_id = ${p} and d.day >= m.month and d.day < (m.month + interval '1 month')::date
     group by m.month, d.product_id
+  `.execute(db)
+  await sql`delete from monthly_customer_sales where project_id = ${p} and month = any(${months}::date[])`.execute(db)
+  await sql`
+    insert into monthly_customer_sales (project_id, month, customer_id, orders, gross_minor, refunds_minor)
+    select ${p}::uuid, m.month, d.customer_id, sum(d.orders)::int, sum(d.gross_minor), sum(d.refunds_minor)
+    from unnest(${months}::date[]) as m(month)
+    join daily_customer_sales d on d.project_id = ${p} and d.day >= m.month and d.day < (m.month + interval '1 month')::date
+    group by m.month, d.customer_id
   `.execute(db)
 }
 
@@ -105,4 +153,23 @@ export async function allActiveDays(db: Db, project: ProjectRow): Promise<string
     ) as s
   `.execute(db)
   return result.rows.map((row) => row.day)
+}
+
+/**
+ * Marks every day of a project changed, so the next read rebuilds all its rollups:
+ * the days rollups hold now and the days with activity in the project's current
+ * zone (after a time zone change the two differ, and stale days must be emptied).
+ */
+export async function markAllDaysChanged(db: Db, project: ProjectRow): Promise<void> {
+  const active = await allActiveDays(db, project)
+  await sql`
+    insert into analytics_changes (project_id, day)
+    select ${project.id}::uuid, day from (
+      select unnest(${active}::date[]) as day
+      union select day from daily_sales where project_id = ${project.id}
+      union select day from daily_product_sales where project_id = ${project.id}
+      union select day from daily_customer_sales where project_id = ${project.id}
+      union select day from daily_other_currency_orders where project_id = ${project.id}
+    ) as d
+  `.execute(db)
 }

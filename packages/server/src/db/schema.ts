@@ -201,6 +201,33 @@ export interface MonthlyProductSalesTable {
   orders: number
 }
 
+/** One row per project, local day and customer with an order or a refund that day (project currency only). */
+export interface DailyCustomerSalesTable {
+  project_id: string
+  day: ColumnType<string, string, string>
+  customer_id: string
+  orders: number
+  gross_minor: bigint
+  refunds_minor: bigint
+}
+
+/** Daily customer rows summed per month (`month` is its first day). */
+export interface MonthlyCustomerSalesTable {
+  project_id: string
+  month: ColumnType<string, string, string>
+  customer_id: string
+  orders: number
+  gross_minor: bigint
+  refunds_minor: bigint
+}
+
+/** Orders per project and local day in other currencies than the project's (left out of every figure, but counted). */
+export interface DailyOtherCurrencyOrdersTable {
+  project_id: string
+  day: ColumnType<string, string, string>
+  orders: number
+}
+
 /** Freshness of a project's RFM scores. */
 export interface AnalyticsStateTable {
   project_id: string
@@ -277,6 +304,9 @@ export interface Database {
   daily_sales: DailySalesTable
   daily_product_sales: DailyProductSalesTable
   monthly_product_sales: MonthlyProductSalesTable
+  daily_customer_sales: DailyCustomerSalesTable
+  monthly_customer_sales: MonthlyCustomerSalesTable
+  daily_other_currency_orders: DailyOtherCurrencyOrdersTable
   analytics_state: AnalyticsStateTable
   customer_next_products: CustomerNextProductsTable
   recommendations: RecommendationsTable

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto'
+import type { BatchResult } from '@rapport/shared'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTenant, http } from '../test/http.js'
+import { testDialects } from '../test/test-database.js'
+import { startTestServer, type TestServer } from '../test/test-server.js'
+
+type Event = Record<string, unknown>
+
+describe.each(testDialects())('customer totals after ingestion on %s', (dialect) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startTestServer(dialect)
+  })
+  afterAll(() => server?.stop())
+
+  async function send(token: string, events: Event[]): Promise<BatchResult> {
+    const response = await http<BatchResult>(`${server.url}/v1/batch`, { token, body: { events } })
+    expect(response.status).toBe(200)
+    return response.body
+  }
+
+  /** Customers whose stored totals differ from a recount of their orders and refunds (should be none). */
+  async function driftedCustomers(projectId: string) {
+    const { rows } = await sql<{ customer_id: string }>`
+      select c.customer_id
+      from customers c
+      left join lateral (
+        select
+          (count(*) filter (where p.status = 'completed'))::int as orders,
+          (count(*) filter (where p.status = 'refunded'))::int as refunded,
+          coalesce(sum(p.amount_minor) filter (where p.status = 'completed' and p.currency = 'GBP'), 0)::bigint as gross,
+          min(p.ordered_at) as first_at,
+          max(p.ordered_at) as last_at
+        from purchases p where p.project_id = c.project_id and p.customer_id = c.customer_id
+      ) a on true
+      left join lateral (
+        select coalesce(sum(f.amount_minor) filter (where f.currency = 'GBP'), 0)::bigint as refunded
+        from refunds f where f.project_id = c.project_id and f.customer_id = c.customer_id
+      ) r on true
+      where c.project_id = ${projectId}
+        and (c.orders_count <> a.orders or c.refunded_orders_count <> a.refunded or c.gross_spent_minor <> a.gross
+          or c.refunded_minor <> r.refunded or c.net_spent_minor <> a.gross - r.refunded
+          or c.first_purchase_at is distinct from a.first_at or c.last_purchase_at is distinct from a.last_at)
+    `.execute(server.db)
+    return rows.map((row) => row.customer_id)
+  }
+
+  async function totals(projectId: string, customerId: string) {
+    return server.db
+      .selectFrom('customers')
+      .select(['orders_count', 'refunded_orders_count', 'net_spent_minor', 'name'])
+      .where('project_id', '=', projectId)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirstOrThrow()
+  }
+
+  it('stores only the new events of a batch mixing new and already-stored ones, and counts each order once', async () => {
+    const tenant = await createTenant(server.url)
+    const stored: Event[] = [
+      { type: 'purchase', eventId: randomUUID(), orderId: 'M-1', customerId: 'ann', amount: '10.00', currency: 'GBP', occurredAt: '2026-01-01T10:00:00Z' },
+      { type: 'identify', eventId: randomUUID(), customerId: 'ann', name: 'Ann', occurredAt: '2026-01-01T09:00:00Z' },
+    ]
+    expect(await send(tenant.secretKey, stored)).toMatchObject({ accepted: 2, duplicates: 0 })
+
+    const fresh: Event[] = [
+      { type: 'purchase', eventId: randomUUID(), orderId: 'M-2', customerId: 'ann', amount: '5.50', currency: 'GBP', occurredAt: '2026-01-02T10:00:00Z' },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'M-3', customerId: 'bob', amount: '7.00', currency: 'GBP', occurredAt: '2026-01-03T10:00:00Z' },
+      // A new event for a stored order: the order is updated, not counted again.
+      { type: 'purchase', eventId: randomUUID(), orderId: 'M-1', customerId: 'ann', amount: '12.00', currency: 'GBP', occurredAt: '2026-01-04T10:00:00Z' },
+    ]
+    const mixed = await send(tenant.secretKey, [stored[0] as Event, ...fresh, stored[1] as Event])
+    expect(mixed).toMatchObject({ accepted: 3, duplicates: 2, rejected: [] })
+    expect(mixed.results.map((result) => result.status)).toEqual(['duplicate', 'accepted', 'accepted', 'accepted', 'duplicate'])
+
+    expect(await totals(tenant.projectId, 'ann')).toEqual({ orders_count: 2, refunded_orders_count: 0, net_spent_minor: 1750n, name: 'Ann' })
+    expect(await totals(tenant.projectId, 'bob')).toMatchObject({ orders_count: 1, net_spent_minor: 700n })
+    expect(await driftedCustomers(tenant.projectId)).toEqual([])
+
+    // The same mixed batch again changes nothing.
+    expect(await send(tenant.secretKey, [stored[0] as Event, ...fresh, stored[1] as Event])).toMatchObject({ accepted: 0, duplicates: 5 })
+    expect(await totals(tenant.projectId, 'ann')).toMatchObject({ orders_count: 2, net_spent_minor: 1750n })
+  })
+
+  it('keeps every customer’s totals equal to a recount through new, moved, refunded and foreign-currency orders and refunds', async () => {
+    const tenant = await createTenant(server.url)
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString()
+    await send(tenant.secretKey, [
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-1', customerId: 'ann', amount: '10.00', currency: 'GBP', occurredAt: day(1) },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-2', customerId: 'ann', amount: '3.00', currency: 'EUR', occurredAt: day(2) },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-3', customerId: 'bob', amount: '8.00', currency: 'GBP', status: 'refunded', occurredAt: day(3) },
+    ])
+    expect(await driftedCustomers(tenant.projectId)).toEqual([])
+    await send(tenant.secretKey, [
+      // T-1 moves from ann to bob, with a new order for each in the same batch.
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-1', customerId: 'bob', amount: '10.00', currency: 'GBP', occurredAt: day(4) },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-4', customerId: 'ann', amount: '1.00', currency: 'GBP', occurredAt: day(5) },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-5', customerId: 'bob', amount: '2.00', currency: 'GBP', occurredAt: day(6) },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'T-6', customerId: 'cat', amount: '4.00', currency: 'GBP', occurredAt: day(0) },
+      { type: 'refund', eventId: randomUUID(), refundId: 'F-1', orderId: 'T-6', amount: '1.50', currency: 'GBP', occurredAt: day(7) },
+    ])
+    expect(await driftedCustomers(tenant.projectId)).toEqual([])
+    expect(await totals(tenant.projectId, 'ann')).toMatchObject({ orders_count: 2, net_spent_minor: 100n })
+    expect(await totals(tenant.projectId, 'bob')).toMatchObject({ orders_count: 2, refunded_orders_count: 1, net_spent_minor: 1200n })
+    expect(await totals(tenant.projectId, 'cat')).toMatchObject({ orders_count: 1, net_spent_minor: 250n })
+  })
+
+  it('keeps totals exact when concurrent batches share customers', async () => {
+    const tenant = await createTenant(server.url)
+    const batches = Array.from({ length: 8 }, (_, b) =>
+      Array.from({ length: 60 }, (_, i): Event => {
+        const n = b * 60 + i
+        // Every batch names most of the same 23 customers; some orders are sent again by a later batch, moved.
+        const orderId = n % 10 === 9 ? `S-${n - 60 * (b > 0 ? 1 : 0)}` : `S-${n}`
+        return { type: 'purchase', eventId: randomUUID(), orderId, customerId: `c-${(n * 7) % 23}`, amount: `${(n % 40) + 1}.${String(n % 100).padStart(2, '0')}`, currency: 'GBP', occurredAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() }
+      }),
+    )
+    const results = await Promise.all(batches.map((events) => send(tenant.secretKey, events)))
+    expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(480)
+    expect(await driftedCustomers(tenant.projectId)).toEqual([])
+    const { rows } = await sql<{ orders: bigint; customers_orders: bigint }>`
+      select (select count(*) from purchases where project_id = ${tenant.projectId} and status = 'completed') as orders,
+        (select sum(orders_count) from customers where project_id = ${tenant.projectId}) as customers_orders
+    `.execute(server.db)
+    expect(rows[0]?.customers_orders).toBe(rows[0]?.orders)
+  })
+})

@@ -53,26 +53,29 @@ function wholeMonths(period: Period): { firstWhole: string; endWhole: string } {
 }
 
 /**
- * Customer rollup rows of a period with their interval's start as `bucket` (the
- * period's `from` when `interval` is null): monthly rows for the whole months
- * inside it and daily rows for the days at its edges (day and week intervals
- * read daily rows, as their buckets cut months).
+ * One row per interval and customer with an order or a refund in it (`bucket`
+ * is the interval's start, or the period's `from` when `interval` is null), from
+ * the customer rollups: monthly rows for the whole months inside the period and
+ * daily rows for the days at its edges; day and week intervals read daily rows.
+ * Monthly rows are already one per month and customer, so only daily rows are grouped.
  */
 function customerRows(project: ProjectRow, period: Period, interval: Interval | null) {
   const { firstWhole, endWhole } = wholeMonths(period)
-  const dayBucket = interval === null ? sql`${period.from}::date` : sql`date_trunc(${interval}, day::timestamp)::date`
-  const daily = sql`select ${dayBucket} as bucket, customer_id, orders, gross_minor, refunds_minor from daily_customer_sales`
-  if (interval === 'day' || interval === 'week' || firstWhole >= endWhole) {
-    return sql`${daily} where project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date`
+  const columns = sql`customer_id, sum(orders) as orders, sum(gross_minor) as gross_minor, sum(refunds_minor) as refunds_minor`
+  const inPeriod = sql`project_id = ${project.id} and day >= ${period.from}::date and day < ${period.to}::date`
+  if (interval === 'day') {
+    return sql`select day as bucket, customer_id, orders, gross_minor, refunds_minor from daily_customer_sales where ${inPeriod}`
   }
-  const monthBucket = interval === null ? sql`${period.from}::date` : sql`month`
-  return sql`
-    select ${monthBucket} as bucket, customer_id, orders, gross_minor, refunds_minor from monthly_customer_sales
-    where project_id = ${project.id} and month >= ${firstWhole}::date and month < ${endWhole}::date
-    union all
-    ${daily}
-    where project_id = ${project.id} and ((day >= ${period.from}::date and day < ${firstWhole}::date) or (day >= ${endWhole}::date and day < ${period.to}::date))
-  `
+  const dayBucket = interval === null ? sql`${period.from}::date` : sql`date_trunc(${interval}, day::timestamp)::date`
+  const days = (where: RawBuilder<unknown>) => sql`select ${dayBucket} as bucket, ${columns} from daily_customer_sales where ${where} group by 1, 2`
+  if (interval === 'week' || firstWhole >= endWhole) return days(inPeriod)
+  const months = sql`select month as bucket, customer_id, orders, gross_minor, refunds_minor from monthly_customer_sales
+    where project_id = ${project.id} and month >= ${firstWhole}::date and month < ${endWhole}::date`
+  const edges = days(sql`project_id = ${project.id}
+    and ((day >= ${period.from}::date and day < ${firstWhole}::date) or (day >= ${endWhole}::date and day < ${period.to}::date))`)
+  // A partial month at an edge is a bucket of its own, apart from the whole months.
+  if (interval === 'month') return sql`${months} union all ${edges}`
+  return sql`select ${period.from}::date as bucket, ${columns} from (${months} union all ${edges}) as rows group by customer_id`
 }
 
 /**
@@ -88,10 +91,9 @@ export async function customersByInterval(db: Db, project: ProjectRow, period: P
   const start = interval === null ? fromAt : sql`greatest((o.bucket::timestamp at time zone ${tz}), ${fromAt})`
   const result = await sql<CustomerFiguresRow>`
     with o as (
-      select bucket, customer_id, sum(orders) as n, sum(gross_minor) as gross
+      select bucket, customer_id, orders as n, gross_minor as gross
       from (${customerRows(project, period, interval)}) as rows
-      group by 1, 2
-      having sum(orders) > 0
+      where orders > 0
     )
     select o.bucket::text as bucket, count(*) as paying, sum(o.gross) as known_gross,
       count(*) filter (where c.first_purchase_at >= ${start}) as new_customers,
@@ -200,9 +202,8 @@ export interface TopCustomerRow {
 export async function topCustomers(db: Db, project: ProjectRow, period: Period, limit: number): Promise<TopCustomerRow[]> {
   const result = await sql<TopCustomerRow>`
     with per as (
-      select customer_id, sum(gross_minor - refunds_minor) as net, sum(orders) as orders
+      select customer_id, gross_minor - refunds_minor as net, orders
       from (${customerRows(project, period, null)}) as rows
-      group by customer_id
     )
     select per.customer_id, c.name, c.email, per.net, per.orders
     from per join customers c on c.project_id = ${project.id} and c.customer_id = per.customer_id
@@ -272,6 +273,7 @@ export async function cohorts(db: Db, project: ProjectRow, period: Period): Prom
   const toAt = localMidnight(period.to, tz)
   const firstMonth = `${period.from.slice(0, 7)}-01`
   const { endWhole } = wholeMonths(period)
+  // `rows` holds one row per customer and month (the days of `to`'s month are grouped apart from the whole months).
   const result = await sql<CohortSqlRow>`
     with members as (
       select customer_id, date_trunc('month', first_purchase_at at time zone ${tz})::date as cohort
@@ -284,20 +286,19 @@ export async function cohorts(db: Db, project: ProjectRow, period: Period): Prom
       from monthly_customer_sales
       where project_id = ${project.id} and month >= ${firstMonth}::date and month < ${endWhole}::date
       union all
-      select ${endWhole}::date, customer_id, orders, gross_minor - refunds_minor
+      select ${endWhole}::date, customer_id, sum(orders), sum(gross_minor - refunds_minor)
       from daily_customer_sales
       where project_id = ${project.id} and day >= ${endWhole}::date and day < ${period.to}::date
+      group by customer_id
     ),
     money as (
-      select m.cohort, r.customer_id, r.month, sum(r.orders) as orders, sum(r.net) as net
+      select m.cohort, r.month, count(*) filter (where r.orders > 0) as active, sum(r.net) as net
       from members m join rows r on r.customer_id = m.customer_id
       where r.month >= m.cohort
-      group by 1, 2, 3
+      group by m.cohort, r.month
     )
-    select money.cohort::text as cohort, money.month::text as month, s.size,
-      count(*) filter (where money.orders > 0) as active, sum(money.net) as net
+    select money.cohort::text as cohort, money.month::text as month, s.size, money.active, money.net
     from money join sizes s on s.cohort = money.cohort
-    group by money.cohort, money.month, s.size
     order by 1, 2
   `.execute(db)
   return result.rows

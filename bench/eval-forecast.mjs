@@ -4,7 +4,8 @@
 // Run: node bench/eval-forecast.mjs [--window test|dev]
 //   test (default): the issue's window, the last 56 days / 8 weeks.
 //   dev: the 56 days / 8 weeks before it, which is where the method was developed, so the test
-//   window stays unseen while iterating.
+//   window stays unseen while iterating. dev2 / dev3: the 8 weeks before dev / before dev2 (earlier
+//   history, a second and third check that a choice is not specific to one window).
 // The forecasting library is TypeScript under packages/server/src/analytics/forecast; it is
 // bundled on the fly with esbuild (a dependency of tsup) into a temporary directory and imported.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -20,9 +21,11 @@ const windowArg = process.argv.includes('--window') ? process.argv[process.argv.
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback)
 // Method switches, for trying alternatives on the dev window; the defaults are the library's:
 // --choose best|combination, --combine N, --combine-with mean|median|weighted, --winsorize K,
-// --interval-origins N, --interval-scale level|residual|forecast.
-const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '6')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}) }
-if (windowArg !== 'test' && windowArg !== 'dev') throw new Error(`--window must be test or dev, not ${windowArg}`)
+// --interval-origins N, --interval-scale level|residual|forecast, --interval-adapt N (points),
+// --interval-errors chosen|online, --exclude model,model (daily candidates left out).
+const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '2')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}), ...(process.argv.includes('--interval-adapt') ? { intervalAdapt: Number(arg('--interval-adapt', '0')) } : {}), ...(process.argv.includes('--interval-errors') ? { intervalErrors: arg('--interval-errors', 'chosen') } : {}) }
+const WINDOWS = { test: 0, dev: 1, dev2: 2, dev3: 3 }
+if (!(windowArg in WINDOWS)) throw new Error(`--window must be test, dev, dev2 or dev3, not ${windowArg}`)
 
 /** Splits one CSV line into fields: quoted fields may hold commas and doubled quotes. */
 function splitCsvLine(line) {
@@ -128,7 +131,7 @@ try {
 }
 
 // dev: the same evaluation ending where the test window starts (no test actuals are seen).
-const cut = (series, origins) => (windowArg === 'dev' ? series.slice(0, series.length - origins) : series)
+const cut = (series, origins) => series.slice(0, series.length - WINDOWS[windowArg] * origins)
 
 function report(title, series, options) {
   const started = performance.now()
@@ -149,7 +152,8 @@ const lastDay = dates[dates.length - 1]
 console.log(`online-retail: ${rows} rows, ${daily.length} days (${dates[0]} … ${lastDay}), ${weekly.length} full weeks; window: ${windowArg}`)
 console.log(`method: ${JSON.stringify(method)}`)
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}`)
-report('Daily net revenue', daily, { origins: 56, horizon: 7, period: 7, innerOrigins: 56 })
+const exclude = arg('--exclude', '').split(',').filter(Boolean)
+report('Daily net revenue', daily, { origins: 56, horizon: 7, period: 7, innerOrigins: 56, ...(exclude.length > 0 ? { models: lib.MODEL_NAMES.filter((m) => !exclude.includes(m)) } : {}) })
 report('Weekly net revenue', weekly, {
   origins: 8,
   horizon: 4,

@@ -3,7 +3,7 @@ import { accuracy, type AccuracySummary, type ScoredPoint, seasonalNaiveScale } 
 import type { ModelName } from './model-input.js'
 import { MODEL_NAMES } from './models.js'
 import { seasonalNaive } from './seasonal-naive.js'
-import { selectModel } from './select-model.js'
+import { DEFAULT_COMBINE, selectModel } from './select-model.js'
 
 /** Options for {@link evaluateForecasts}. */
 export interface EvaluationOptions {
@@ -18,7 +18,7 @@ export interface EvaluationOptions {
   innerOrigins?: number
   /** @default every model */
   models?: readonly ModelName[]
-  /** @default 6 */
+  /** @default DEFAULT_COMBINE (2) */
   combine?: number
   /** @default 'infer' */
   calendar?: 'infer' | 'none'
@@ -32,6 +32,10 @@ export interface EvaluationOptions {
   intervalOrigins?: number
   /** See SelectModelOptions.intervalScale. */
   intervalScale?: 'level' | 'residual' | 'forecast'
+  /** See SelectModelOptions.intervalAdapt. */
+  intervalAdapt?: number
+  /** See SelectModelOptions.intervalErrors. */
+  intervalErrors?: 'chosen' | 'online'
 }
 
 /** Out-of-sample accuracy of one forecasting method. */
@@ -70,13 +74,15 @@ export function evaluateForecasts(series: readonly number[], options: Evaluation
         period,
         origins: options.innerOrigins ?? 8 * period,
         models: method === 'selected' ? models : [method],
-        combine: method === 'selected' ? (options.combine ?? 6) : 0,
+        combine: method === 'selected' ? (options.combine ?? DEFAULT_COMBINE) : 0,
         calendar: options.calendar ?? 'infer',
         choose: options.choose ?? 'combination',
         combineWith: options.combineWith ?? 'mean',
         ...(options.winsorize === undefined ? {} : { winsorize: options.winsorize }),
         ...(options.intervalScale === undefined ? {} : { intervalScale: options.intervalScale }),
         ...(options.intervalOrigins === undefined ? {} : { intervalOrigins: options.intervalOrigins }),
+        ...(options.intervalAdapt === undefined ? {} : { intervalAdapt: options.intervalAdapt }),
+        ...(options.intervalErrors === undefined ? {} : { intervalErrors: options.intervalErrors }),
         cache,
       })
       if (method === 'selected') choices[selection.model] = (choices[selection.model] ?? 0) + 1

@@ -4,6 +4,9 @@ import { empiricalIntervals, type IntervalBounds, residualIntervals } from './in
 import { accuracy } from './metrics.js'
 import type { ModelName } from './model-input.js'
 import { MODEL_NAMES, unsupportedReason } from './models.js'
+import { onlineCombination } from './online-combination.js'
+import { recentSpreadRatio } from './recent-spread.js'
+import { seasonalNaiveScale } from './metrics.js'
 
 /** Options for {@link selectModel}. */
 export interface SelectModelOptions {
@@ -26,10 +29,12 @@ export interface SelectModelOptions {
   models?: readonly ModelName[]
   /**
    * Size of the combination: the best `combine` models by backtest MASE (with a season,
-   * seasonal naive left out when two others are available), merged by `combineWith`. 0 or 1 turns it off. With the
-   * seven models, 6 is every model but seasonal naive (chosen on the development window, see
-   * BENCHMARKS.md).
-   * @default 6
+   * seasonal naive left out when two others are available), merged by `combineWith`. 0 or 1 turns
+   * it off. 2 was chosen on three development windows (the 24 weeks before the evaluation window,
+   * see BENCHMARKS.md): the mean of the best two adapts to whichever family suits the recent
+   * history (the exponential-smoothing models or the seasonal mean), where the mean of all six
+   * was dragged by the weaker family.
+   * @default 2
    */
   combine?: number
   /** Known closures, indexed like the series and continuing `horizon` points past its end. */
@@ -77,6 +82,21 @@ export interface SelectModelOptions {
    * @default 'level'
    */
   intervalScale?: 'level' | 'residual' | 'forecast'
+  /**
+   * Adapt the intervals to the recent noise: each interval's scale is multiplied by the mean
+   * absolute backtest error over the last `intervalAdapt` points divided by that of every
+   * calibration error (see recentSpreadRatio); 0 turns it off.
+   * @default 0
+   */
+  intervalAdapt?: number
+  /**
+   * Which backtest errors calibrate the intervals (and give the reported backtest accuracy) of a
+   * combination: `'chosen'` those of the chosen models' mean at every origin (optimistic: the
+   * models were chosen for doing well on those very origins), `'online'` those of the same rule
+   * applied at each origin with only the errors known there (see onlineCombination).
+   * @default 'online'
+   */
+  intervalErrors?: 'chosen' | 'online'
   /** Fitted forecasts to reuse across calls on the same series. */
   cache?: ForecastCache
 }
@@ -112,6 +132,9 @@ export interface ModelSelection {
   ranking: { model: ModelName | 'combination'; mase: number }[]
   notes: string[]
 }
+
+/** Default size of the combination (see SelectModelOptions.combine). */
+export const DEFAULT_COMBINE = 2
 
 /** Robust spreads above the local level at which the history is capped before fitting. */
 export const DEFAULT_WINSORIZE = 3
@@ -166,8 +189,9 @@ export function inverseMaseWeights(mases: readonly number[]): number[] {
  * Each candidate is fitted at each of the last `origins` points using only the data before it and
  * ranked by pooled MASE; by default the forecast is the mean of the best `combine` (with
  * `choose: 'best'`, the lowest MASE wins, combination included). Intervals are the empirical
- * quantiles of the chosen forecast's backtest errors at each horizon step, relative to the series level
- * (see empiricalIntervals); closed days ahead are exactly 0 with a [0, 0] interval. Histories
+ * quantiles of the backtest errors at each horizon step, relative to the series level (see
+ * empiricalIntervals) — for a combination, the errors of the same best-`combine` rule replayed at
+ * each origin with only what was known there, which is also the reported backtest accuracy; closed days ahead are exactly 0 with a [0, 0] interval. Histories
  * shorter than two seasons drop the seasonal models, and too few origins for empirical intervals
  * give residual-based ones; `notes` says which and why.
  *
@@ -212,8 +236,9 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
     return { model, components: [model], mase: accuracy(scorePoints(series, runs, period)).mase, runs }
   })
   ranking.sort((a, b) => (Number.isNaN(a.mase) ? 1 : Number.isNaN(b.mase) ? -1 : a.mase - b.mase))
-  const k = Math.min(options.combine ?? 6, ranking.length)
+  const k = Math.min(options.combine ?? DEFAULT_COMBINE, ranking.length)
   let weights: number[] | undefined
+  let pool: typeof ranking = []
   if (k >= 2 && originCount > 0) {
     // With a season, seasonal naive (the baseline) is the noisiest candidate: it joins a
     // combination only when fewer than two other models are available. Without one it is the
@@ -221,7 +246,8 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
     // models that do not beat seasonal naive's backtest MASE was tried: worse on the development
     // window, see BENCHMARKS.md.)
     const others = ranking.filter((r) => period === 1 || r.model !== 'seasonal_naive')
-    const best = (others.length >= 2 ? others : ranking).slice(0, k)
+    pool = others.length >= 2 ? others : [...ranking]
+    const best = pool.slice(0, k)
     const components = best.map((r) => r.components[0]).filter((m): m is ModelName => m !== undefined)
     weights = inverseMaseWeights(best.map((r) => r.mase))
     const runs = runAt(components, weights)
@@ -243,8 +269,23 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
     const sigma = residuals.length >= 2 ? robustSigma(residuals) : Number.NaN
     return forecast.map(() => (sigma > 0 ? sigma : level))
   }
+  // The runs whose errors calibrate the intervals.
+  let calibration = chosen.runs
+  if ((options.intervalErrors ?? 'online') === 'online' && chosen.model === 'combination' && pool.length > 0) {
+    const online = onlineCombination(
+      series,
+      {
+        origins,
+        forecasts: pool.map((r) => r.runs.map((run) => run.forecast)),
+        closed: origins.map((origin) => (originClosures.get(origin) ?? []).slice(origin)),
+        scales: origins.map((origin) => seasonalNaiveScale(series.slice(0, origin), period)),
+      },
+      chosen.components.length,
+    )
+    calibration = chosen.runs.map((run, i) => ({ ...run, forecast: online[i] ?? run.forecast }))
+  }
   // Backtest errors, relative to that scale, by horizon step (open days only).
-  const errors = chosen.runs.map(({ origin, forecast, closed }) => {
+  const errors = calibration.map(({ origin, forecast, closed }) => {
     const scale = scaleAt(origin, originClosures.get(origin) ?? [], forecast)
     return forecast.map((value, s) => {
       const actual = series[origin + s]
@@ -255,12 +296,21 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const byStep = (skip: number): number[][] =>
     Array.from({ length: horizon }, (_, s) => errors.flatMap((row, i) => (i < recent || i === skip || row[s] === undefined ? [] : [row[s] ?? 0])))
 
+  const adaptWindow = options.intervalAdapt ?? 0
+  const errorRuns = calibration.map(({ origin }, i) => ({ origin, errors: errors[i] ?? [] }))
+  const adapted = (at: number, pool: number[][], scale: number[]): number[] => {
+    if (!(adaptWindow > 0)) return scale
+    const ratio = recentSpreadRatio(errorRuns, at, adaptWindow, pool.flat())
+    return scale.map((v) => v * ratio)
+  }
+
   const finalFits = chosen.components.map((model) => forecastFrom(series, n, model, setup, cache))
   for (const fit of finalFits) for (const note of fit.notes) if (!notes.includes(note)) notes.push(note)
   const value = combinedForecast(series, n, chosen.components, setup, cache, chosen.model === 'combination' ? weights : undefined)
   let bounds: IntervalBounds[]
   if (originCount >= MIN_ORIGINS_FOR_INTERVALS) {
-    bounds = empiricalIntervals(value, byStep(-1), scaleAt(n, closedNow, value))
+    const pool = byStep(-1)
+    bounds = empiricalIntervals(value, pool, adapted(n, pool, scaleAt(n, closedNow, value)))
   } else {
     bounds = residualIntervals(value, finalFits[0]?.residuals ?? [])
     notes.push(`fewer than ${MIN_ORIGINS_FOR_INTERVALS} backtest origins: intervals from the in-sample residual spread, widened by √h`)
@@ -275,8 +325,9 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   })
 
   // Coverage: each origin's intervals come from the errors of the other origins (leave-one-out).
-  const scored = chosen.runs.flatMap((run, i) => {
-    const intervals = empiricalIntervals(run.forecast, byStep(i), scaleAt(run.origin, originClosures.get(run.origin) ?? [], run.forecast))
+  const scored = calibration.flatMap((run, i) => {
+    const pool = byStep(i)
+    const intervals = empiricalIntervals(run.forecast, pool, adapted(run.origin, pool, scaleAt(run.origin, originClosures.get(run.origin) ?? [], run.forecast)))
     return scorePoints(series, [run], period).map((p, s) => ({ ...p, ...(intervals[s] ?? {}) }))
   })
   const summary = accuracy(scored)
@@ -289,6 +340,7 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const baseline = accuracy(scorePoints(series, baselineRuns, period))
   if (chosen.model === 'combination') {
     notes.push(`${setup.combineWith} of the ${chosen.components.length} best models by backtest MASE: ${chosen.components.join(', ')}`)
+    if (calibration !== chosen.runs) notes.push(`backtest accuracy and intervals from the same rule replayed at each of the ${originCount} origins with only the data known there (the pick of models included)`)
   }
   return {
     model: chosen.model,

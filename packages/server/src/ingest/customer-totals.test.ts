@@ -126,4 +126,34 @@ describe.each(testDialects())('customer totals after ingestion on %s', (dialect)
     `.execute(server.db)
     expect(rows[0]?.customers_orders).toBe(rows[0]?.orders)
   })
+
+  it('keeps totals exact when concurrent batches move the same orders from customer to customer', async () => {
+    const tenant = await createTenant(server.url)
+    const at = (minute: number) => new Date(Date.UTC(2026, 1, 1, 0, minute)).toISOString()
+    const orders = Array.from({ length: 24 }, (_, i) => `R-${String(i).padStart(2, '0')}`)
+    // Each batch gives all the orders to a customer of its own, at a time of its own: the
+    // batch that commits second must see the first one's customer as the previous owner,
+    // or that customer keeps counting orders it lost.
+    const move = (round: number, batch: number): Event[] =>
+      orders.map((orderId, i) => ({
+        type: 'purchase',
+        eventId: randomUUID(),
+        orderId,
+        customerId: `m-${round}-${batch}`,
+        amount: `${i + 1}.${batch}${round}`,
+        currency: 'GBP',
+        occurredAt: at(round * 10 + ((batch * 5) % 6)),
+      }))
+    await send(tenant.secretKey, move(0, 0))
+    for (let round = 1; round <= 4; round++) {
+      const results = await Promise.all(Array.from({ length: 6 }, (_, batch) => send(tenant.secretKey, move(round, batch))))
+      expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(6 * orders.length)
+    }
+    expect(await driftedCustomers(tenant.projectId)).toEqual([])
+    const { rows } = await sql<{ orders: bigint; customers_orders: bigint }>`
+      select (select count(*) from purchases where project_id = ${tenant.projectId}) as orders,
+        (select sum(orders_count) from customers where project_id = ${tenant.projectId}) as customers_orders
+    `.execute(server.db)
+    expect(rows[0]).toEqual({ orders: 24n, customers_orders: 24n })
+  })
 })

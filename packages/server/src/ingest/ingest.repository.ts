@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { PurchaseUpsert } from './fold-events.js'
 import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
@@ -40,7 +40,11 @@ export interface StoredOrder {
   refunded_at: Date | null
 }
 
-/** The orders as stored before this batch: their owner and dates may change. */
+/**
+ * Orders as stored now. Read after `insertNewPurchases` has locked the batch's
+ * own orders, so their owner and dates cannot change before the transaction
+ * ends (orders only named by a refund are read without a lock).
+ */
 export async function currentOrders(db: Db, projectId: string, orderIds: readonly string[]): Promise<StoredOrder[]> {
   if (orderIds.length === 0) return []
   const { rows } = await sql<StoredOrder>`
@@ -51,22 +55,82 @@ export async function currentOrders(db: Db, projectId: string, orderIds: readonl
   return rows
 }
 
-/** What the upsert did to one order. */
-export interface UpsertedOrder {
-  /** Whether the stored fields now come from this batch (its event is the newest). */
-  applied: boolean
-  /** Whether the row did not exist before this statement. */
-  inserted: boolean
+const PURCHASE_COLUMNS = sql.raw(
+  'project_id, order_id, customer_id, amount_minor, currency, status, source, channel, country, ordered_at, refunded_at, last_event_id, last_event_at',
+)
+
+/** The batch's orders as a row source: one array parameter per column. */
+function purchaseRows(projectId: string, rows: readonly PurchaseUpsert[]) {
+  return sql`select ${projectId}::uuid, p.* from unnest(
+    ${textColumn(rows, (row) => row.orderId)}::text[],
+    ${textColumn(rows, (row) => row.customerId)}::text[],
+    ${textColumn(rows, (row) => row.amountMinor)}::text[]::int8[],
+    ${textColumn(rows, (row) => row.currency)}::text[],
+    ${textColumn(rows, (row) => row.status)}::text[],
+    ${textColumn(rows, (row) => row.source)}::text[],
+    ${textColumn(rows, (row) => row.channel)}::text[],
+    ${textColumn(rows, (row) => row.country)}::text[],
+    ${textColumn(rows, (row) => row.orderedAt)}::text[]::timestamptz[],
+    ${textColumn(rows, (row) => row.refundedAt)}::text[]::timestamptz[],
+    ${textColumn(rows, (row) => row.eventId)}::text[]::uuid[],
+    ${textColumn(rows, (row) => row.lastEventAt)}::text[]::timestamptz[]
+  ) as p`
+}
+
+/** The lines of these orders as a row source (`order_id` first), numbered from 1. */
+function lineRows(projectId: string, orders: readonly PurchaseUpsert[]) {
+  const lines = orders.flatMap((order) => lineColumns(order.items ?? []).map((line) => ({ orderId: order.orderId, ...line })))
+  return sql`select ${projectId}::uuid, l.* from unnest(
+    ${textColumn(lines, (line) => line.orderId)}::text[],
+    ${textColumn(lines, (line) => line.line_no)}::text[]::int4[],
+    ${textColumn(lines, (line) => line.product_id)}::text[],
+    ${textColumn(lines, (line) => line.name)}::text[],
+    ${textColumn(lines, (line) => line.category)}::text[],
+    ${textColumn(lines, (line) => line.quantity)}::text[]::int4[],
+    ${textColumn(lines, (line) => line.unit_price_e4)}::text[]::int8[]
+  ) as l(order_id, line_no, product_id, name, category, quantity, unit_price_e4)`
 }
 
 /**
- * Creates or updates orders: one row per order id, whatever was sent before.
- * Rows go in order id order (the fold sorts them), so concurrent batches lock
- * shared orders in the same order.
+ * One statement for the common case, new orders: inserts the orders the
+ * database does not have yet, with their lines, and runs `alsoInsert` (the
+ * changed days). Orders it already has are left as they are but locked, in
+ * order id order (the fold sorts rows) like every batch, so concurrent batches
+ * cannot deadlock here and nobody can move them before this transaction ends.
+ * Returns the ids of the orders it inserted; the others are for `upsertPurchases`.
  */
-export async function upsertPurchases(db: Db, projectId: string, rows: readonly PurchaseUpsert[]): Promise<Map<string, UpsertedOrder>> {
-  const out = new Map<string, UpsertedOrder>()
-  if (rows.length === 0) return out
+export async function insertNewPurchases(
+  db: Db,
+  projectId: string,
+  rows: readonly PurchaseUpsert[],
+  alsoInsert: RawBuilder<unknown>,
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
+  const withItems = rows.filter((row) => row.items !== null)
+  // `do update … where false` updates nothing but still locks the conflicting row.
+  const { rows: inserted } = await sql<{ order_id: string }>`
+    with inserted as (
+      insert into purchases (${PURCHASE_COLUMNS})
+      ${purchaseRows(projectId, rows)}
+      on conflict (project_id, order_id) do update set updated_at = purchases.updated_at where false
+      returning order_id
+    ), lines as (
+      insert into purchase_items (project_id, order_id, line_no, product_id, name, category, quantity, unit_price_e4)
+      ${lineRows(projectId, withItems)}
+      where l.order_id in (select order_id from inserted)
+    ), also as (${alsoInsert})
+    select order_id from inserted
+  `.execute(db)
+  return new Set(inserted.map((row) => row.order_id))
+}
+
+/**
+ * Updates orders already stored (and locked): each field comes from the newest
+ * event. Returns the orders whose stored fields now come from this batch.
+ */
+export async function upsertPurchases(db: Db, projectId: string, rows: readonly PurchaseUpsert[]): Promise<Set<string>> {
+  const applied = new Set<string>()
+  if (rows.length === 0) return applied
   const winners = new Map(rows.map((row) => [row.orderId, row.eventId]))
   const result = await db
     .insertInto('purchases')
@@ -85,22 +149,7 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
       'last_event_id',
       'last_event_at',
     ])
-    .expression(
-      sql`select ${projectId}::uuid, p.* from unnest(
-        ${textColumn(rows, (row) => row.orderId)}::text[],
-        ${textColumn(rows, (row) => row.customerId)}::text[],
-        ${textColumn(rows, (row) => row.amountMinor)}::text[]::int8[],
-        ${textColumn(rows, (row) => row.currency)}::text[],
-        ${textColumn(rows, (row) => row.status)}::text[],
-        ${textColumn(rows, (row) => row.source)}::text[],
-        ${textColumn(rows, (row) => row.channel)}::text[],
-        ${textColumn(rows, (row) => row.country)}::text[],
-        ${textColumn(rows, (row) => row.orderedAt)}::text[]::timestamptz[],
-        ${textColumn(rows, (row) => row.refundedAt)}::text[]::timestamptz[],
-        ${textColumn(rows, (row) => row.eventId)}::text[]::uuid[],
-        ${textColumn(rows, (row) => row.lastEventAt)}::text[]::timestamptz[]
-      ) as p`,
-    )
+    .expression(purchaseRows(projectId, rows))
     .onConflict((conflict) =>
       conflict.columns(['project_id', 'order_id']).doUpdateSet({
         customer_id: newestKnownValue('purchases', 'customer_id'),
@@ -117,37 +166,19 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
         updated_at: sql<Date>`now()`,
       }),
     )
-    // xmax is 0 on a row this statement inserted, and set on one it updated (the row lock).
-    .returning(['order_id', 'last_event_id', sql<boolean>`xmax = 0`.as('inserted')])
+    .returning(['order_id', 'last_event_id'])
     .execute()
-  for (const row of result) {
-    out.set(row.order_id, { applied: winners.get(row.order_id) === row.last_event_id, inserted: row.inserted })
-  }
-  return out
+  for (const row of result) if (winners.get(row.order_id) === row.last_event_id) applied.add(row.order_id)
+  return applied
 }
 
-/**
- * Writes the lines of orders whose newest event carried items. Only orders
- * that existed before (`replace`) can have old lines to delete first.
- */
-export async function writeItems(db: Db, projectId: string, orders: readonly PurchaseUpsert[], replace: ReadonlySet<string>): Promise<void> {
-  const replaced = orders.filter((order) => replace.has(order.orderId)).map((order) => order.orderId)
-  if (replaced.length > 0) {
-    await sql`delete from purchase_items where project_id = ${projectId} and order_id = any(${replaced}::text[])`.execute(db)
-  }
-  const lines = orders.flatMap((order) => lineColumns(order.items ?? []).map((line) => ({ orderId: order.orderId, ...line })))
-  if (lines.length === 0) return
+/** Replaces the lines of stored orders whose newest event carried items. */
+export async function replaceItems(db: Db, projectId: string, orders: readonly PurchaseUpsert[]): Promise<void> {
+  if (orders.length === 0) return
+  await sql`delete from purchase_items where project_id = ${projectId} and order_id = any(${orders.map((order) => order.orderId)}::text[])`.execute(db)
   await sql`
     insert into purchase_items (project_id, order_id, line_no, product_id, name, category, quantity, unit_price_e4)
-    select ${projectId}::uuid, l.* from unnest(
-      ${textColumn(lines, (line) => line.orderId)}::text[],
-      ${textColumn(lines, (line) => line.line_no)}::text[]::int4[],
-      ${textColumn(lines, (line) => line.product_id)}::text[],
-      ${textColumn(lines, (line) => line.name)}::text[],
-      ${textColumn(lines, (line) => line.category)}::text[],
-      ${textColumn(lines, (line) => line.quantity)}::text[]::int4[],
-      ${textColumn(lines, (line) => line.unit_price_e4)}::text[]::int8[]
-    ) as l
+    ${lineRows(projectId, orders)}
   `.execute(db)
 }
 

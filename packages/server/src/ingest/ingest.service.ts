@@ -1,27 +1,25 @@
 import type { IngestResult } from '@rapport/shared'
 import type { Kysely, Transaction } from 'kysely'
-import { markChangedDays } from '../analytics/changed-days.js'
+import { changedDaysInsert, markChangedDays } from '../analytics/changed-days.js'
 import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { lockCustomers, refreshCustomerTotals, upsertCustomers } from './customer.repository.js'
 import { planCustomerTotals } from './customer-totals-delta.js'
-import { foldCustomers, foldPurchases, foldRefunds, type PurchaseUpsert } from './fold-events.js'
-import { claimEventIds, currentOrders, insertInteractions, upsertPurchases, writeItems } from './ingest.repository.js'
+import { foldCustomers, foldPurchases, foldRefunds } from './fold-events.js'
+import { claimEventIds, currentOrders, insertInteractions, insertNewPurchases, replaceItems, upsertPurchases } from './ingest.repository.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
 import { currentRefunds, replaceRefundItems, upsertRefunds } from './refund.repository.js'
 
 export type StoreOutcome = { eventId: string; status: IngestResult['status'] } | { eventId: string; failed: string }
 
-/** Makes `inTransaction` run the whole batch again, as after a deadlock. */
-function retryBatch(reason: string): Error {
-  return Object.assign(new Error(reason), { code: '40001' })
-}
-
 /**
- * One batch in one transaction. Locks are taken in one order: event ids, orders,
- * refunds, then customers — last, because they are the rows concurrent batches
- * share, so another batch waits only for this one's last statements.
+ * One batch in one transaction. Locks are taken in one order: event ids, orders
+ * (all of the batch's at once, in order id order), refunds, then customers —
+ * last, because they are the rows concurrent batches share, so another batch
+ * waits only for this one's last statements. In the usual batch (new orders
+ * only) that is four statements: event ids; orders, lines and changed days;
+ * customers; and, between them, nothing else.
  */
 async function storeFresh(trx: Transaction<Database>, project: ProjectRow, events: readonly NormalizedEvent[]): Promise<Set<string>> {
   const fresh = await claimEventIds(trx, project.id, events)
@@ -31,59 +29,63 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
   // Customers whose totals change other than by a new order: owners of changed
   // orders and of refunds, before and after.
   const otherChanges = new Set<string>()
-  // Instants whose local days need their rollups recomputed.
-  const changedAt: Date[] = []
-
   const purchases = foldPurchases(newEvents)
   const refunds = foldRefunds(newEvents)
-  const linkedOrderIds = refunds.flatMap((refund) => (refund.orderId === null ? [] : [refund.orderId]))
-  const stored = await currentOrders(trx, project.id, [...purchases.map((purchase) => purchase.orderId), ...linkedOrderIds])
-  const storedOrders = new Map(stored.map((order) => [order.order_id, order]))
-  const previousRefunds = await currentRefunds(
-    trx,
-    project.id,
-    refunds.map((refund) => refund.refundId),
-  )
-
+  // Instants whose local days need their rollups recomputed: the batch's own
+  // now, the ones stored before it changed them later.
+  const changedAt: Date[] = []
   for (const purchase of purchases) {
     changedAt.push(purchase.orderedAt)
     if (purchase.refundedAt) changedAt.push(purchase.refundedAt)
+  }
+  for (const refund of refunds) changedAt.push(refund.refundedAt)
+  const previousAt: Date[] = []
+
+  let inserted = new Set<string>()
+  if (purchases.length > 0) inserted = await insertNewPurchases(trx, project.id, purchases, changedDaysInsert(project.id, project.timezone, changedAt))
+  else await markChangedDays(trx, project.id, project.timezone, changedAt)
+  const newOrders = purchases.filter((purchase) => inserted.has(purchase.orderId))
+  const storedBefore = purchases.filter((purchase) => !inserted.has(purchase.orderId))
+
+  // Orders that existed are locked now: what is read of them stays true until commit.
+  const linkedOrderIds = refunds.flatMap((refund) => (refund.orderId === null ? [] : [refund.orderId]))
+  const stored = await currentOrders(trx, project.id, [...storedBefore.map((purchase) => purchase.orderId), ...linkedOrderIds])
+  const storedOrders = new Map(stored.map((order) => [order.order_id, order]))
+  for (const purchase of storedBefore) {
     const before = storedOrders.get(purchase.orderId)
-    if (before) {
-      if (purchase.customerId !== null) otherChanges.add(purchase.customerId)
-      if (before.customer_id !== null) otherChanges.add(before.customer_id)
-      changedAt.push(before.ordered_at)
-      if (before.refunded_at) changedAt.push(before.refunded_at)
-    }
+    if (purchase.customerId !== null) otherChanges.add(purchase.customerId)
+    if (before?.customer_id) otherChanges.add(before.customer_id)
+    if (before) previousAt.push(before.ordered_at)
+    if (before?.refunded_at) previousAt.push(before.refunded_at)
   }
-  // A refund without a customer or country takes them from its order, when the order is known.
-  const batchOrders = new Map(purchases.map((purchase) => [purchase.orderId, purchase]))
-  for (const refund of refunds) {
-    const inBatch = refund.orderId === null ? undefined : batchOrders.get(refund.orderId)
-    const order = refund.orderId === null ? undefined : storedOrders.get(refund.orderId)
-    refund.customerId ??= inBatch?.customerId ?? order?.customer_id ?? null
-    refund.country ??= inBatch?.country ?? order?.country ?? null
-    if (refund.customerId !== null) otherChanges.add(refund.customerId)
-    changedAt.push(refund.refundedAt)
-  }
-  for (const before of previousRefunds) {
-    if (before.customer_id !== null) otherChanges.add(before.customer_id)
-    changedAt.push(before.refunded_at)
+  if (storedBefore.length > 0) {
+    const applied = await upsertPurchases(trx, project.id, storedBefore)
+    await replaceItems(
+      trx,
+      project.id,
+      storedBefore.filter((purchase) => purchase.items !== null && applied.has(purchase.orderId)),
+    )
   }
 
-  const newOrders: PurchaseUpsert[] = []
-  if (purchases.length > 0) {
-    const upserted = await upsertPurchases(trx, project.id, purchases)
-    for (const purchase of purchases) {
-      const inserted = upserted.get(purchase.orderId)?.inserted === true
-      // Another batch created the order after it was read above: its owner is unknown here.
-      if (!inserted && !storedOrders.has(purchase.orderId)) throw retryBatch(`order ${purchase.orderId} was created by a concurrent batch`)
-      if (inserted) newOrders.push(purchase)
-    }
-    const withItems = purchases.filter((purchase) => purchase.items !== null && upserted.get(purchase.orderId)?.applied === true)
-    await writeItems(trx, project.id, withItems, new Set(storedOrders.keys()))
-  }
   if (refunds.length > 0) {
+    const previousRefunds = await currentRefunds(
+      trx,
+      project.id,
+      refunds.map((refund) => refund.refundId),
+    )
+    // A refund without a customer or country takes them from its order, when the order is known.
+    const batchOrders = new Map(purchases.map((purchase) => [purchase.orderId, purchase]))
+    for (const refund of refunds) {
+      const inBatch = refund.orderId === null ? undefined : batchOrders.get(refund.orderId)
+      const order = refund.orderId === null ? undefined : storedOrders.get(refund.orderId)
+      refund.customerId ??= inBatch?.customerId ?? order?.customer_id ?? null
+      refund.country ??= inBatch?.country ?? order?.country ?? null
+      if (refund.customerId !== null) otherChanges.add(refund.customerId)
+    }
+    for (const before of previousRefunds) {
+      if (before.customer_id !== null) otherChanges.add(before.customer_id)
+      previousAt.push(before.refunded_at)
+    }
     const applied = await upsertRefunds(trx, project.id, refunds)
     await replaceRefundItems(
       trx,
@@ -94,7 +96,7 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
 
   const tracks = newEvents.filter((event): event is NormalizedTrack => event.type === 'track')
   await insertInteractions(trx, project.id, tracks)
-  await markChangedDays(trx, project.id, project.timezone, changedAt)
+  await markChangedDays(trx, project.id, project.timezone, previousAt)
 
   const totals = planCustomerTotals(newOrders, otherChanges, project.currency)
   const customers = foldCustomers(newEvents)

@@ -39,6 +39,16 @@ describe('crm.customers', () => {
     expect(JSON.parse(new URL(request?.url ?? '').searchParams.get('input') ?? '')).toEqual({ search: 'ann', limit: 50 })
   })
 
+  it('passes the locale of the reasons', async () => {
+    const crm = createCRM({ apiKey: 'rk_sec_abc', host: HOST })
+    await crm.customers.list({ scoreLabel: 'HOT', locale: 'ru' })
+    expect(JSON.parse(new URL(requests.at(-1)?.url ?? '').searchParams.get('input') ?? '')).toEqual({ scoreLabel: 'HOT', locale: 'ru' })
+    await crm.customers.get('user-1', { locale: 'ru' }).catch(() => undefined)
+    expect(JSON.parse(new URL(requests.at(-1)?.url ?? '').searchParams.get('input') ?? '')).toEqual({ customerId: 'user-1', locale: 'ru' })
+    await crm.customers.get('user-1').catch(() => undefined)
+    expect(JSON.parse(new URL(requests.at(-1)?.url ?? '').searchParams.get('input') ?? '')).toEqual({ customerId: 'user-1' })
+  })
+
   it('turns server errors into APIError with status, code and request id', async () => {
     const crm = createCRM({ apiKey: 'rk_sec_abc', host: HOST })
     const error = await crm.customers.get('ghost').catch((caught: unknown) => caught)

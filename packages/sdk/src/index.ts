@@ -7,6 +7,7 @@ export { createIngestClient, type IngestClient } from './create-ingest-client.js
 export type {
   Customer,
   CustomerDetail,
+  CustomerGetOptions,
   CustomerListInput,
   CustomerPage,
   CustomersAPI,

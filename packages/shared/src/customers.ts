@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { purchaseStatusSchema } from './events/purchase.js'
 import { externalId } from './events/primitives.js'
 import { moneySchema } from './money-schema.js'
+import { localeSchema } from './ai/assistant.js'
 import { customerScoreSchema, scoreLabelSchema } from './analytics/customer-scores.js'
 import { rfmSchema, segmentNameSchema } from './analytics/segments.js'
 
@@ -37,6 +38,8 @@ export const customerListInputSchema = z.strictObject({
   /** Lead score bounds, inclusive (0–100). */
   minScore: z.coerce.number<number>().int().min(0).max(100).optional(),
   maxScore: z.coerce.number<number>().int().min(0).max(100).optional(),
+  /** Language of the lead score reasons (`score.reasons[].detail`): `en` or `ru`. */
+  locale: localeSchema.default('en'),
 })
 export type CustomerListInput = z.input<typeof customerListInputSchema>
 
@@ -125,7 +128,13 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
 ])
 export type TimelineEntry = z.output<typeof timelineEntrySchema>
 
-export const customerGetInputSchema = z.strictObject({ customerId: externalId })
+/** Query of `customers.get`. */
+export const customerGetInputSchema = z.strictObject({
+  customerId: externalId,
+  /** Language of the lead score reasons and of the next best products' reasons: `en` or `ru`. */
+  locale: localeSchema.default('en'),
+})
+export type CustomerGetInput = z.input<typeof customerGetInputSchema>
 
 export const customerDetailSchema = z.object({
   customer: customerSchema,

@@ -62,6 +62,7 @@ export {
   timelineEntrySchema,
   type Customer,
   type CustomerDetail,
+  type CustomerGetInput,
   type CustomerListInput,
   type CustomerPage,
   type CustomerSort,

@@ -16,10 +16,10 @@ export const queries = {
       queryKey: ['customers', 'list', { projectId, ...input }],
       queryFn: () => api.customers.list.query({ projectId, ...input }),
     }),
-  customer: (projectId: string, customerId: string) =>
+  customer: (projectId: string, customerId: string, locale: 'en' | 'ru') =>
     queryOptions({
-      queryKey: ['customers', 'get', { projectId, customerId }],
-      queryFn: () => api.customers.get.query({ projectId, customerId }),
+      queryKey: ['customers', 'get', { projectId, customerId, locale }],
+      queryFn: () => api.customers.get.query({ projectId, customerId, locale }),
     }),
   report: (projectId: string, input: ReportInput) =>
     queryOptions({

@@ -7,7 +7,8 @@ import type { ProjectRow } from '../projects/project.repository.js'
 export const SCORE_POINTS = { recency: 25, frequency: 20, spend: 20, engagement: 15, pActive: 20 } as const
 /** Interactions in the window that earn the full engagement points. */
 const FULL_ENGAGEMENT = 5
-const ENGAGEMENT_DAYS = 30
+/** The window of the engagement factor, in days. */
+export const ENGAGEMENT_DAYS = 30
 
 /**
  * Stores every customer's 0–100 lead score, its label (HOT 80+, WARM 60–79, COLD 40–59,

@@ -160,6 +160,24 @@ describe.each(testDialects())('insights.recommendations on %s', (dialect) => {
     expect(products[0]?.reason.length).toBeGreaterThan(5)
   })
 
+  it('words the next best products\' reasons in Russian on request, with the same products and scores', async () => {
+    const en = await http<CustomerDetail>(`${server.url}/v1/customers/tea-only-3`, { token: tenant.secretKey })
+    const ru = await http<CustomerDetail>(`${server.url}/v1/customers/tea-only-3?locale=ru`, { token: tenant.secretKey })
+    expect(ru.status).toBe(200)
+    const withoutReason = (detail: CustomerDetail) => detail.nextBestProducts.map(({ reason: _, ...rest }) => rest)
+    expect(withoutReason(ru.body)).toEqual(withoutReason(en.body))
+    for (const [i, product] of ru.body.nextBestProducts.entries()) {
+      const english = en.body.nextBestProducts[i]?.reason ?? ''
+      expect(english).toMatch(/^(\d+ customers who bought .+ also bought it|popular( lately)?: bought by \d+ customers.*)$/)
+      expect(product.reason).toMatch(/^(\d+ клиент(а|ов)?, купивш(ий|их) .+, также купил(и)? этот товар|популяр.+: его купил(и)? \d+ клиент.*)$/)
+      // The same count in both languages.
+      expect(product.reason.match(/\d+/)?.[0]).toBe(english.match(/\d+/)?.[0])
+    }
+    const bad = await http<{ error: { issues: Array<{ path: string }> } }>(`${server.url}/v1/customers/tea-only-3?locale=de`, { token: tenant.secretKey })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.issues[0]?.path).toBe('locale')
+  })
+
   it('measures targeted customers against the control group afterwards', async () => {
     const [winBack] = first.items.filter((item) => item.type === 'win_back')
     if (!winBack) throw new Error('no win-back recommendation')

@@ -82,4 +82,41 @@ describe.each(testDialects())('customer predictions (BG/NBD, Gamma–Gamma) on %
     const bad = await http(`${server.url}/v1/customers?minScore=101`, { token: tenant.secretKey })
     expect(bad.status).toBe(400)
   })
+
+  it('words the score reasons in Russian on request, with the same factors and points, and English unchanged', async () => {
+    type Reasons = NonNullable<CustomerDetail['customer']['score']>['reasons']
+    const reasons = async (customerId: string, query = '') => {
+      const response = await http<CustomerDetail>(`${server.url}/v1/customers/${customerId}${query}`, { token: tenant.secretKey })
+      expect(response.status).toBe(200)
+      return response.body.customer.score?.reasons ?? ([] as Reasons)
+    }
+    const detailOf = (list: Reasons, factor: string) => list.find((reason) => reason.factor === factor)?.detail
+    for (const customerId of ['regular-14', 'lapsed-0', 'once-0']) {
+      const en = await reasons(customerId)
+      const ru = await reasons(customerId, '?locale=ru')
+      expect(await reasons(customerId, '?locale=en')).toEqual(en)
+      expect(ru.map(({ detail: _, ...rest }) => rest)).toEqual(en.map(({ detail: _, ...rest }) => rest))
+      for (const reason of ru) expect(reason.detail).toMatch(/[а-яё]/i)
+      expect(detailOf(en, 'frequency')).toMatch(/^\d+ completed orders \(frequency quintile \d of 5\)$/)
+      expect(detailOf(en, 'engagement')).toBe('The project sends no track events yet: not counted, the other points are scaled to 100')
+      expect(detailOf(ru, 'engagement')).toBe('Проект пока не присылает события track: не учитывается, остальные баллы пересчитаны на 100')
+      expect(detailOf(ru, 'recency')).toMatch(/^Последний заказ \d{4}-\d{2}-\d{2} \(квинтиль давности \d из 5 среди клиентов проекта\)$/)
+      expect(detailOf(ru, 'recency')?.slice(16, 26)).toBe(detailOf(en, 'recency')?.slice(14, 24))
+      expect(detailOf(ru, 'spend')).toMatch(/^Чистые траты \d+\.\d{2} GBP \(квинтиль трат \d из 5\)$/)
+      expect(detailOf(ru, 'pActive')).toMatch(/^P\(клиент ещё активен\) = \d\.\d{2} по модели BG\/NBD$/)
+    }
+    // Russian plurals: 12 заказов, 5 заказов, 1 заказ.
+    expect(detailOf(await reasons('regular-14', '?locale=ru'), 'frequency')).toMatch(/^12 выполненных заказов \(квинтиль частоты \d из 5\)$/)
+    expect(detailOf(await reasons('lapsed-0', '?locale=ru'), 'frequency')).toMatch(/^5 выполненных заказов /)
+    expect(detailOf(await reasons('once-0', '?locale=ru'), 'frequency')).toMatch(/^1 выполненный заказ /)
+    const page = await http<CustomerPage>(`${server.url}/v1/customers?scoreLabel=HOT&limit=5&locale=ru`, { token: tenant.secretKey })
+    expect(page.status).toBe(200)
+    expect(page.body.items.length).toBeGreaterThan(0)
+    for (const customer of page.body.items) for (const reason of customer.score?.reasons ?? []) expect(reason.detail).toMatch(/[а-яё]/i)
+    for (const url of [`${server.url}/v1/customers?locale=de`, `${server.url}/v1/customers/regular-14?locale=de`]) {
+      const bad = await http<{ error: { code: string; issues: Array<{ path: string }> } }>(url, { token: tenant.secretKey })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.issues[0]?.path).toBe('locale')
+    }
+  })
 })

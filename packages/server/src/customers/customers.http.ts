@@ -22,10 +22,10 @@ export function customerRoutes(deps: ServerDeps): ExpressRouter {
   routes.get('/customers/:customerId', async (req, res) => {
     const projectId = z.uuid().optional().safeParse(req.query.projectId)
     if (!projectId.success) throw AppError.fromZod(projectId.error, ['projectId'])
-    const params = customerGetInputSchema.safeParse({ customerId: req.params.customerId })
+    const params = customerGetInputSchema.safeParse({ customerId: req.params.customerId, locale: req.query.locale })
     if (!params.success) throw AppError.fromZod(params.error)
     const project = await projectForRead(deps.db, principalOf(res), projectId.data)
-    res.json(await getCustomerDetail(deps.db, project, params.data.customerId))
+    res.json(await getCustomerDetail(deps.db, project, params.data))
   })
   return routes
 }

@@ -23,7 +23,8 @@ export const customersRouter = router({
     .input(customerGetInputSchema.extend({ projectId }))
     .output(customerDetailSchema)
     .query(async ({ ctx, input }) => {
-      const project = await projectForRead(ctx.deps.db, ctx.principal, input.projectId)
-      return getCustomerDetail(ctx.deps.db, project, input.customerId)
+      const { projectId: id, ...query } = input
+      const project = await projectForRead(ctx.deps.db, ctx.principal, id)
+      return getCustomerDetail(ctx.deps.db, project, query)
     }),
 })

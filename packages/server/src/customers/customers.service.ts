@@ -1,12 +1,15 @@
 import {
   type Customer,
   type CustomerDetail,
+  type CustomerGetInput,
   type CustomerListInput,
   type CustomerPage,
   currencyExponent,
+  customerGetInputSchema,
   customerListInputSchema,
   formatMinorUnits,
   LIMITS,
+  type Locale,
   parseScaledDecimal,
   type PurchaseRecord,
   type ScoreReason,
@@ -34,10 +37,12 @@ import {
   SORT_COLUMN,
   type SortValue,
 } from './customer.repository.js'
+import { nextProductReason } from './next-product-reason.js'
+import { scoreReasonsIn } from './score-reason-texts.js'
 
 const DETAIL_LIMIT = 500
 
-function toCustomer(row: CustomerRow, project: ProjectRow): Customer {
+function toCustomer(row: CustomerRow, project: ProjectRow, locale: Locale): Customer {
   const exponent = currencyExponent(project.currency)
   return {
     customerId: row.customer_id,
@@ -78,7 +83,7 @@ function toCustomer(row: CustomerRow, project: ProjectRow): Customer {
     score:
       row.score === null || row.score_label === null
         ? null
-        : { value: row.score, label: row.score_label, reasons: (row.score_reasons ?? []) as ScoreReason[] },
+        : { value: row.score, label: row.score_label, reasons: scoreReasonsIn(locale, (row.score_reasons ?? []) as ScoreReason[], row, project) },
   }
 }
 
@@ -118,14 +123,15 @@ export async function listCustomerPage(db: Kysely<Database>, project: ProjectRow
     rows.length > query.limit && last
       ? encodeCursor(query.sort, query.order, last[SORT_COLUMN[query.sort]] as SortValue, last.customer_id)
       : null
-  return { items: page.map((row) => toCustomer(row, project)), nextCursor }
+  return { items: page.map((row) => toCustomer(row, project, query.locale)), nextCursor }
 }
 
 function formatUnitPrice(e4: bigint | null): string | null {
   return e4 === null ? null : formatMinorUnits(e4, LIMITS.unitPriceDecimals).replace(/\.?0+$/, '')
 }
 
-export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRow, customerId: string): Promise<CustomerDetail> {
+export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRow, input: CustomerGetInput): Promise<CustomerDetail> {
+  const { customerId, locale } = customerGetInputSchema.parse(input)
   await refreshAnalytics(db, project)
   const row = await findCustomer(db, project.id, customerId)
   if (!row) throw new AppError('not_found', 'No customer with this id in the project')
@@ -191,7 +197,7 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
   ]
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
   return {
-    customer: toCustomer(row, project),
+    customer: toCustomer(row, project, locale),
     purchases: records,
     timeline: timeline.slice(0, DETAIL_LIMIT),
     favouriteProducts: favourites.map((favourite) => ({
@@ -200,6 +206,11 @@ export async function getCustomerDetail(db: Kysely<Database>, project: ProjectRo
       quantity: Number(favourite.quantity),
       orders: Number(favourite.orders),
     })),
-    nextBestProducts: nextBest.map((product) => ({ productId: product.product_id, name: product.name, score: product.score, reason: product.reason })),
+    nextBestProducts: nextBest.map((product) => ({
+      productId: product.product_id,
+      name: product.name,
+      score: product.score,
+      reason: nextProductReason(locale, product.reason, product.evidence),
+    })),
   }
 }

@@ -8,6 +8,7 @@ import * as customerScores from './migrations/2026-11-21-0006-customer-scores.js
 import * as recommendations from './migrations/2026-11-21-0007-recommendations.js'
 import * as assistant from './migrations/2026-11-21-0020-assistant.js'
 import * as customerRollups from './migrations/2026-11-21-0021-customer-rollups.js'
+import * as nextProductEvidence from './migrations/2026-11-21-0022-next-product-evidence.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0007-recommendations': recommendations,
   '2026-11-21-0020-assistant': assistant,
   '2026-11-21-0021-customer-rollups': customerRollups,
+  '2026-11-21-0022-next-product-evidence': nextProductEvidence,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

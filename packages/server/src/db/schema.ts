@@ -250,8 +250,16 @@ export interface CustomerNextProductsTable {
   product_id: string
   name: string | null
   score: number
+  /** In English. */
   reason: string
+  /** Why it was proposed, as data; null for lists stored before migration 0022. */
+  evidence: Json<NextProductEvidenceRow> | null
 }
+
+/** A next best product's evidence, with the co-bought product's name as the English reason showed it. */
+export type NextProductEvidenceRow =
+  | { kind: 'co-purchase'; withProductId: string; withProductName: string; customers: number }
+  | { kind: 'popular'; customers: number; days: number | null }
 
 export interface RecommendationsTable {
   project_id: string

@@ -7,6 +7,7 @@ import {
   batchResultSchema,
   batchSchema,
   customerDetailSchema,
+  customerGetInputSchema,
   customerListInputSchema,
   customerScoresInputSchema,
   customerScoresSchema,
@@ -177,7 +178,7 @@ export function buildOpenApiDocument(version: string): JsonSchema {
         get: {
           summary: 'One customer with purchases and timeline',
           security: [{ apiKey: [] }],
-          parameters: [{ name: 'customerId', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [{ name: 'customerId', in: 'path', required: true, schema: { type: 'string' } }, ...queryParams(customerGetInputSchema, ['customerId'])],
           responses: {
             '200': { description: 'The customer', ...json('CustomerDetail') },
             '404': { description: 'No such customer', ...json('Error') },

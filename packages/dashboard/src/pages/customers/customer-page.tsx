@@ -190,9 +190,9 @@ function Purchases({ purchases, customerId }: { purchases: PurchaseRecord[]; cus
 
 /** One customer: profile and traits, totals, purchases, and the timeline of everything they did. */
 export function CustomerPage({ customerId }: { customerId: string }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const project = useProject()
-  const detail = useQuery(queries.customer(project.id, customerId))
+  const detail = useQuery(queries.customer(project.id, customerId, locale))
   const back = <Link to={`/p/${project.id}/customers`}>← {t('customer.back')}</Link>
   if (detail.isPending) return <Loading />
   if (detail.isError)

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../../db/schema.js'
+import type { Database, NextProductEvidenceRow } from '../../db/schema.js'
 import { addDays } from '../calendar.js'
 import { e4ToMinor } from '../money.js'
 import { createNextBestScorer, type NextBestProduct } from '../recommend/index.js'
@@ -52,6 +52,12 @@ export async function refreshAllNextProducts(context: RecommendationContext) {
   return { lists, facts }
 }
 
+/** The evidence as stored, naming the co-bought product the way the English reason does. */
+function evidenceRow(product: NextBestProduct, names: (productId: string) => string | null): NextProductEvidenceRow {
+  const evidence = product.evidence
+  return evidence.kind === 'co-purchase' ? { ...evidence, withProductName: names(evidence.withProductId) ?? evidence.withProductId } : evidence
+}
+
 /** Replaces the stored next best products of these customers. */
 export async function storeNextProducts(db: Kysely<Database>, projectId: string, lists: Map<string, NextBestProduct[]>, names: (productId: string) => string | null): Promise<void> {
   const customers = [...lists.keys()]
@@ -66,6 +72,7 @@ export async function storeNextProducts(db: Kysely<Database>, projectId: string,
       name: names(product.productId),
       score: product.score,
       reason: product.reason,
+      evidence: JSON.stringify(evidenceRow(product, names)),
     })),
   )
   for (let start = 0; start < rows.length; start += 2000) {
@@ -158,5 +165,6 @@ export async function nextProductsFor(db: Kysely<Database>, project: ProjectRow,
     name: facts.get(product.productId)?.name ?? null,
     score: product.score,
     reason: product.reason,
+    evidence: evidenceRow(product, (productId) => facts.get(productId)?.name ?? null),
   }))
 }

@@ -1,7 +1,8 @@
+import { coPurchases, createCoPurchaseScratch } from './co-purchase.js'
 import { findNeighbours } from './customer-neighbours.js'
 import { createProductFilter } from './non-product.js'
 import { decayedPopularity, recentBuyerCounts, topProducts } from './popularity.js'
-import { buildPurchaseIndex, type Purchase, type PurchaseIndex } from './purchase-index.js'
+import { buildPurchaseIndex, type Purchase } from './purchase-index.js'
 
 /**
  * Options of {@link nextBestProducts}. The defaults were chosen on a validation split of the
@@ -131,8 +132,10 @@ export function createNextBestScorer(purchases: Iterable<Purchase>, options: Omi
   const prior = decayedPopularity(index, options.popularityHalfLifeDays ?? 7)
   const priorMax = prior.reduce((max, value) => Math.max(max, value), 0) || 1
   const recentBuyers = recentBuyerCounts(index, POPULAR_REASON_DAYS)
+  // 0.5^(age / half-life) of every purchase, once, rather than per neighbour it is pooled for.
+  const decayOf = index.ageOf.map((ages) => ages.map((age) => 0.5 ** (age / neighbourHalfLife)))
   const overlap = new Float64Array(index.customers.length)
-  const marks = new Uint8Array(index.customers.length)
+  const scratch = createCoPurchaseScratch(index)
 
   const recommend = (customerId: string): NextBestProduct[] => {
     const customer = index.customerIndex.get(customerId) ?? -1
@@ -140,10 +143,13 @@ export function createNextBestScorer(purchases: Iterable<Purchase>, options: Omi
     const personal = new Float64Array(index.products.length)
     for (const { customer: other, similarity } of findNeighbours(index, customer, k, overlap)) {
       const w = similarity ** exponent
-      const ages = index.ageOf[other]
-      index.itemsOf[other]?.forEach((item, at) => {
-        personal[item] = (personal[item] ?? 0) + w * 0.5 ** ((ages?.[at] ?? 0) / neighbourHalfLife)
-      })
+      const items = index.itemsOf[other]
+      const decays = decayOf[other]
+      if (!items || !decays) continue
+      for (let at = 0; at < items.length; at++) {
+        const item = items[at] as number
+        personal[item] = (personal[item] ?? 0) + w * (decays[at] ?? 0)
+      }
     }
     let personalMax = 0
     personal.forEach((value, item) => {
@@ -157,11 +163,17 @@ export function createNextBestScorer(purchases: Iterable<Purchase>, options: Omi
       scores[item] = own + popular
       personalShare[item] = own - popular
     }
-    return topProducts(scores, limit, bought).map((item) => {
-      const evidence: NextBestProductEvidence =
-        (personalShare[item] ?? 0) > 0
-          ? coPurchaseEvidence(index, customer, item, marks)
-          : { kind: 'popular', customers: recentBuyers[item] ?? 0, days: POPULAR_REASON_DAYS }
+    const top = topProducts(scores, limit, bought)
+    // Mostly personal: the evidence is the customer's product most often co-bought with it.
+    const personalItems = top.filter((item) => (personalShare[item] ?? 0) > 0)
+    const found = new Map(coPurchases(index, customer, personalItems, scratch).map((pair, j) => [personalItems[j] ?? -1, pair]))
+    return top.map((item) => {
+      const pair = found.get(item)
+      const evidence: NextBestProductEvidence = !pair
+        ? { kind: 'popular', customers: recentBuyers[item] ?? 0, days: POPULAR_REASON_DAYS }
+        : pair.product < 0
+          ? { kind: 'popular', customers: index.buyersOf[item]?.length ?? 0, days: null }
+          : { kind: 'co-purchase', withProductId: index.products[pair.product] ?? '', customers: pair.customers }
       return {
         productId: index.products[item] ?? '',
         score: scores[item] ?? 0,
@@ -171,28 +183,6 @@ export function createNextBestScorer(purchases: Iterable<Purchase>, options: Omi
     })
   }
   return { customers: index.customers, recommend }
-}
-
-/**
- * Among the products the customer bought, the one most often co-bought with `item` (distinct
- * customers who bought both). Falls back to popularity when nothing was co-bought.
- */
-function coPurchaseEvidence(index: PurchaseIndex, customer: number, item: number, marks: Uint8Array): NextBestProductEvidence {
-  const buyers = index.buyersOf[item] ?? new Int32Array(0)
-  for (const buyer of buyers) marks[buyer] = 1
-  let best = -1
-  let bestCount = 0
-  for (const own of index.itemsOf[customer] ?? []) {
-    let count = 0
-    for (const buyer of index.buyersOf[own] ?? []) count += marks[buyer] ?? 0
-    if (count > bestCount) {
-      best = own
-      bestCount = count
-    }
-  }
-  for (const buyer of buyers) marks[buyer] = 0
-  if (best < 0) return { kind: 'popular', customers: buyers.length, days: null }
-  return { kind: 'co-purchase', withProductId: index.products[best] ?? '', customers: bestCount }
 }
 
 function describe(evidence: NextBestProductEvidence, productName: (productId: string) => string): string {

@@ -37,7 +37,7 @@ export interface PostOptions extends RequestOptions {
 }
 
 /** `JSON.parse`, or `undefined` for text that is not JSON. */
-export function parseJson(text: string): unknown {
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch {

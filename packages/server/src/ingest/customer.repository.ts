@@ -39,7 +39,9 @@ export async function upsertCustomers(
       project_id, customer_id, email, name, phone, traits, profile_updated_at, first_seen_at, last_seen_at,
       orders_count, refunded_orders_count, gross_spent_minor, net_spent_minor, first_purchase_at, last_purchase_at
     )
-    select ${projectId}::uuid, c.* from unnest(
+    select ${projectId}::uuid, c.customer_id, c.email, c.name, c.phone, c.traits, c.profile_at, c.first_seen_at, c.last_seen_at,
+      c.orders, c.refunded_orders, c.gross, c.gross, c.first_purchase_at, c.last_purchase_at
+    from unnest(
       ${textColumn(rows, (row) => row.customerId)}::text[],
       ${textColumn(rows, (row) => row.email)}::text[],
       ${textColumn(rows, (row) => row.name)}::text[],
@@ -51,10 +53,9 @@ export async function upsertCustomers(
       ${textColumn(rows, (row) => delta(row)?.orders ?? 0)}::text[]::int4[],
       ${textColumn(rows, (row) => delta(row)?.refundedOrders ?? 0)}::text[]::int4[],
       ${textColumn(rows, (row) => delta(row)?.grossMinor ?? 0n)}::text[]::int8[],
-      ${textColumn(rows, (row) => delta(row)?.grossMinor ?? 0n)}::text[]::int8[],
       ${textColumn(rows, (row) => delta(row)?.firstPurchaseAt ?? null)}::text[]::timestamptz[],
       ${textColumn(rows, (row) => delta(row)?.lastPurchaseAt ?? null)}::text[]::timestamptz[]
-    ) as c
+    ) as c(customer_id, email, name, phone, traits, profile_at, first_seen_at, last_seen_at, orders, refunded_orders, gross, first_purchase_at, last_purchase_at)
     on conflict (project_id, customer_id) do update set
       email = ${newerWins('email')},
       name = ${newerWins('name')},

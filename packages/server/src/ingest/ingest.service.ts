@@ -39,11 +39,11 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
     if (purchase.refundedAt) changedAt.push(purchase.refundedAt)
   }
   for (const refund of refunds) changedAt.push(refund.refundedAt)
-  const previousAt: Date[] = []
 
-  let inserted = new Set<string>()
-  if (purchases.length > 0) inserted = await insertNewPurchases(trx, project.id, purchases, changedDaysInsert(project.id, project.timezone, changedAt))
-  else await markChangedDays(trx, project.id, project.timezone, changedAt)
+  // With orders, their days are marked by the statement inserting them; without, at the end with the days changed later.
+  const inserted =
+    purchases.length > 0 ? await insertNewPurchases(trx, project.id, purchases, changedDaysInsert(project.id, project.timezone, changedAt)) : new Set<string>()
+  const previousAt: Date[] = purchases.length > 0 ? [] : changedAt
   const newOrders = purchases.filter((purchase) => inserted.has(purchase.orderId))
   const storedBefore = purchases.filter((purchase) => !inserted.has(purchase.orderId))
 

@@ -1,12 +1,11 @@
 import { median, robustSigma } from '../stats/index.js'
 import { closuresAt, type ForecastCache, type ForecastSetup, forecastFrom, type OriginForecast, scorePoints } from './backtest.js'
 import { empiricalIntervals, type IntervalBounds, residualIntervals } from './intervals.js'
-import { accuracy } from './metrics.js'
+import { accuracy, seasonalNaiveScale } from './metrics.js'
 import type { ModelName } from './model-input.js'
 import { MODEL_NAMES, unsupportedReason } from './models.js'
 import { onlineCombination } from './online-combination.js'
 import { recentSpreadRatio } from './recent-spread.js'
-import { seasonalNaiveScale } from './metrics.js'
 
 /** Options for {@link selectModel}. */
 export interface SelectModelOptions {
@@ -298,9 +297,9 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
 
   const adaptWindow = options.intervalAdapt ?? 0
   const errorRuns = calibration.map(({ origin }, i) => ({ origin, errors: errors[i] ?? [] }))
-  const adapted = (at: number, pool: number[][], scale: number[]): number[] => {
+  const adapted = (at: number, stepErrors: number[][], scale: number[]): number[] => {
     if (!(adaptWindow > 0)) return scale
-    const ratio = recentSpreadRatio(errorRuns, at, adaptWindow, pool.flat())
+    const ratio = recentSpreadRatio(errorRuns, at, adaptWindow, stepErrors.flat())
     return scale.map((v) => v * ratio)
   }
 
@@ -309,8 +308,8 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
   const value = combinedForecast(series, n, chosen.components, setup, cache, chosen.model === 'combination' ? weights : undefined)
   let bounds: IntervalBounds[]
   if (originCount >= MIN_ORIGINS_FOR_INTERVALS) {
-    const pool = byStep(-1)
-    bounds = empiricalIntervals(value, pool, adapted(n, pool, scaleAt(n, closedNow, value)))
+    const stepErrors = byStep(-1)
+    bounds = empiricalIntervals(value, stepErrors, adapted(n, stepErrors, scaleAt(n, closedNow, value)))
   } else {
     bounds = residualIntervals(value, finalFits[0]?.residuals ?? [])
     notes.push(`fewer than ${MIN_ORIGINS_FOR_INTERVALS} backtest origins: intervals from the in-sample residual spread, widened by √h`)
@@ -326,8 +325,8 @@ export function selectModel(series: readonly number[], options: SelectModelOptio
 
   // Coverage: each origin's intervals come from the errors of the other origins (leave-one-out).
   const scored = calibration.flatMap((run, i) => {
-    const pool = byStep(i)
-    const intervals = empiricalIntervals(run.forecast, pool, adapted(run.origin, pool, scaleAt(run.origin, originClosures.get(run.origin) ?? [], run.forecast)))
+    const stepErrors = byStep(i)
+    const intervals = empiricalIntervals(run.forecast, stepErrors, adapted(run.origin, stepErrors, scaleAt(run.origin, originClosures.get(run.origin) ?? [], run.forecast)))
     return scorePoints(series, [run], period).map((p, s) => ({ ...p, ...(intervals[s] ?? {}) }))
   })
   const summary = accuracy(scored)

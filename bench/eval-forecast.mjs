@@ -22,8 +22,10 @@ const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[proc
 // Method switches, for trying alternatives on the dev window; the defaults are the library's:
 // --choose best|combination, --combine N, --combine-with mean|median|weighted, --winsorize K,
 // --interval-origins N, --interval-scale level|residual|forecast, --interval-adapt N (points),
-// --interval-errors chosen|online, --exclude model,model (daily candidates left out).
-const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '2')), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}), ...(process.argv.includes('--interval-adapt') ? { intervalAdapt: Number(arg('--interval-adapt', '0')) } : {}), ...(process.argv.includes('--interval-errors') ? { intervalErrors: arg('--interval-errors', 'chosen') } : {}) }
+// --interval-errors chosen|online, --exclude model,model (daily candidates left out),
+// --add model,model (daily candidates added from EXTRA_MODEL_NAMES, e.g. ses_boxcox),
+// --combine-across rank|families (the best N, or the best model of each family).
+const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '2')), ...(process.argv.includes('--combine-across') ? { combineAcross: arg('--combine-across', 'rank') } : {}), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}), ...(process.argv.includes('--interval-adapt') ? { intervalAdapt: Number(arg('--interval-adapt', '0')) } : {}), ...(process.argv.includes('--interval-errors') ? { intervalErrors: arg('--interval-errors', 'chosen') } : {}) }
 const WINDOWS = { test: 0, dev: 1, dev2: 2, dev3: 3 }
 if (!(windowArg in WINDOWS)) throw new Error(`--window must be test, dev, dev2 or dev3, not ${windowArg}`)
 
@@ -153,7 +155,10 @@ console.log(`online-retail: ${rows} rows, ${daily.length} days (${dates[0]} … 
 console.log(`method: ${JSON.stringify(method)}`)
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}`)
 const exclude = arg('--exclude', '').split(',').filter(Boolean)
-report('Daily net revenue', daily, { origins: 56, horizon: 7, period: 7, innerOrigins: 56, ...(exclude.length > 0 ? { models: lib.MODEL_NAMES.filter((m) => !exclude.includes(m)) } : {}) })
+const add = arg('--add', '').split(',').filter(Boolean)
+for (const model of add) if (!lib.EXTRA_MODEL_NAMES.includes(model)) throw new Error(`--add: ${model} is not one of ${lib.EXTRA_MODEL_NAMES.join(', ')}`)
+const dailyModels = [...lib.MODEL_NAMES, ...add].filter((m) => !exclude.includes(m))
+report('Daily net revenue', daily, { origins: 56, horizon: 7, period: 7, innerOrigins: 56, ...(exclude.length + add.length > 0 ? { models: dailyModels } : {}) })
 report('Weekly net revenue', weekly, {
   origins: 8,
   horizon: 4,

@@ -63,7 +63,8 @@ export function dampedTrendForecast(state: DampedTrendState, phi: number, horizo
   return out
 }
 
-function fitPlain(input: ModelInput): ModelFit {
+/** Damped trend fitted to the series as it is (no seasonal adjustment). */
+export function fitDampedTrendPlain(input: ModelInput): ModelFit {
   // β is searched as a share of α (β = α·β*) so the admissible region β ≤ α is a box.
   const toParams = ([alpha = 0.3, share = 0.1, phi = 0.9]: readonly number[]): DampedTrendParams => ({
     alpha,
@@ -91,5 +92,5 @@ function fitPlain(input: ModelInput): ModelFit {
  * squares; on seasonal data it is fitted to the seasonally adjusted series.
  */
 export function dampedTrend(input: ModelInput): ModelFit {
-  return withSeasonalAdjustment(input, fitPlain)
+  return withSeasonalAdjustment(input, fitDampedTrendPlain)
 }

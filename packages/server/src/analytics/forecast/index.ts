@@ -11,7 +11,7 @@ export { holtWintersAdditive, holtWintersMultiplicative } from './holt-winters.j
 export { empiricalIntervals, type IntervalBounds, residualIntervals } from './intervals.js'
 export { type AccuracySummary, accuracy, type ScoredPoint, seasonalNaiveScale } from './metrics.js'
 export type { ModelFit, ModelInput, ModelName } from './model-input.js'
-export { fitModel, MODEL_NAMES } from './models.js'
+export { EXTRA_MODEL_NAMES, fitModel, MODEL_NAMES } from './models.js'
 export { type NelderMeadOptions, type NelderMeadResult, nelderMead } from './nelder-mead.js'
 export { fitOnOpenDays, inferClosedDays } from './open-days.js'
 export { SEASONAL_MEAN_SEASONS, seasonalMean } from './seasonal-mean.js'

@@ -7,6 +7,10 @@ export type ModelName =
   | 'holt_winters_additive'
   | 'holt_winters_multiplicative'
   | 'theta'
+  | 'ses_boxcox'
+  | 'damped_trend_boxcox'
+  | 'autoregression'
+  | 'ar_boxcox'
 
 /** A series to fit, one value per interval, oldest first. */
 export interface ModelInput {

@@ -1,9 +1,12 @@
-import { dampedTrend } from './damped-trend.js'
+import { fitAutoregressionPlain } from './autoregression.js'
+import { withBoxCox } from './box-cox-fit.js'
+import { dampedTrend, fitDampedTrendPlain } from './damped-trend.js'
 import { holtWintersAdditive, holtWintersMultiplicative } from './holt-winters.js'
 import type { ModelFit, ModelInput, ModelName } from './model-input.js'
 import { seasonalMean } from './seasonal-mean.js'
+import { withSeasonalAdjustment } from './seasonal-adjustment.js'
 import { seasonalNaive } from './seasonal-naive.js'
-import { simpleExponentialSmoothing } from './simple-exponential-smoothing.js'
+import { fitSesPlain, simpleExponentialSmoothing } from './simple-exponential-smoothing.js'
 import { theta } from './theta.js'
 
 /** Every candidate model, in the order they are reported. */
@@ -16,6 +19,23 @@ export const MODEL_NAMES: readonly ModelName[] = [
   'holt_winters_multiplicative',
   'theta',
 ]
+
+/**
+ * Models that can be fitted by name but are not candidates unless asked for (tried on the
+ * development windows, see BENCHMARKS.md): SES and damped trend on the Box–Cox scale, and an
+ * autoregression (order by AICc) on the seasonally adjusted series, raw or on the Box–Cox scale.
+ */
+export const EXTRA_MODEL_NAMES: readonly ModelName[] = ['ses_boxcox', 'damped_trend_boxcox', 'autoregression', 'ar_boxcox']
+
+/**
+ * The kind of forecast a model makes: `'smoothing'` follows the recent level (exponential smoothing,
+ * Theta, seasonal naive); `'local_mean'` pulls towards an average of a longer stretch of history
+ * (the seasonal mean, the autoregressions, which revert to their mean). Combining one of each
+ * mixes two different kinds of error (see SelectModelOptions.combineAcross).
+ */
+export function modelFamily(model: ModelName): 'smoothing' | 'local_mean' {
+  return model === 'seasonal_mean' || model === 'autoregression' || model === 'ar_boxcox' ? 'local_mean' : 'smoothing'
+}
 
 /** Fits the named model. */
 export function fitModel(model: ModelName, input: ModelInput): ModelFit {
@@ -34,6 +54,14 @@ export function fitModel(model: ModelName, input: ModelInput): ModelFit {
       return holtWintersMultiplicative(input)
     case 'theta':
       return theta(input)
+    case 'ses_boxcox':
+      return { ...withBoxCox(input, fitSesPlain), model }
+    case 'damped_trend_boxcox':
+      return { ...withBoxCox(input, fitDampedTrendPlain), model }
+    case 'autoregression':
+      return { ...withSeasonalAdjustment(input, fitAutoregressionPlain), model }
+    case 'ar_boxcox':
+      return { ...withBoxCox(input, fitAutoregressionPlain), model }
     default: {
       const unknown: never = model
       throw new Error(`unknown model ${String(unknown)}`)

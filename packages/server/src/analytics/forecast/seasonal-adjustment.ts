@@ -55,13 +55,13 @@ function centredMovingAverage(values: readonly number[], m: number): number[] {
  * Classical decomposition indices: the ratio (or difference) of each observed value to the
  * centred moving average, summarised per phase by the median (so a few huge orders do not move
  * the profile), then normalised to mean 1 (or 0). Multiplicative when every value is positive,
- * additive otherwise.
+ * additive otherwise or when `only` says so (on a transformed scale, see withBoxCox).
  */
-export function seasonalAdjustment(input: ModelInput): SeasonalAdjustment {
+export function seasonalAdjustment(input: ModelInput, only?: 'additive'): SeasonalAdjustment {
   const m = input.period
   const filled = fillMissing(input)
   if (m < 2 || !hasSeason(filled, m)) return { kind: 'none', indices: [], adjusted: filled }
-  const kind = filled.every((v) => v > 0) ? 'multiplicative' : 'additive'
+  const kind = only !== 'additive' && filled.every((v) => v > 0) ? 'multiplicative' : 'additive'
   const trend = centredMovingAverage(filled, m)
   const byPhase: number[][] = Array.from({ length: m }, () => [])
   for (let t = 0; t < filled.length; t++) {
@@ -96,8 +96,9 @@ export function applyIndex(kind: SeasonalAdjustment['kind'], indices: readonly n
 export function withSeasonalAdjustment<T extends { forecast: number[]; residuals: number[]; notes: string[] }>(
   input: ModelInput,
   fit: (adjusted: ModelInput) => T,
+  only?: 'additive',
 ): T {
-  const adjustment = seasonalAdjustment(input)
+  const adjustment = seasonalAdjustment(input, only)
   const n = input.y.length
   const adjustedInput: ModelInput = { ...input, y: adjustment.adjusted }
   const result = fit(adjustedInput)

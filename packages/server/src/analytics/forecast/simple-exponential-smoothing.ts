@@ -46,7 +46,8 @@ export function fitSesAlpha(input: ModelInput): number {
   return x[0] ?? 0.3
 }
 
-function fitPlain(input: ModelInput): ModelFit {
+/** SES fitted to the series as it is (no seasonal adjustment). */
+export function fitSesPlain(input: ModelInput): ModelFit {
   const alpha = fitSesAlpha(input)
   const state = sesRecursion(input, alpha)
   return {
@@ -63,5 +64,5 @@ function fitPlain(input: ModelInput): ModelFit {
  * the seasonally adjusted series and the season is put back into the forecast.
  */
 export function simpleExponentialSmoothing(input: ModelInput): ModelFit {
-  return withSeasonalAdjustment(input, fitPlain)
+  return withSeasonalAdjustment(input, fitSesPlain)
 }

@@ -20,6 +20,8 @@ export interface EvaluationOptions {
   models?: readonly ModelName[]
   /** @default DEFAULT_COMBINE (2) */
   combine?: number
+  /** See SelectModelOptions.combineAcross. */
+  combineAcross?: 'rank' | 'families'
   /** @default 'infer' */
   calendar?: 'infer' | 'none'
   /** @default 'combination' */
@@ -79,6 +81,7 @@ export function evaluateForecasts(series: readonly number[], options: Evaluation
         choose: options.choose ?? 'combination',
         combineWith: options.combineWith ?? 'mean',
         ...(options.winsorize === undefined ? {} : { winsorize: options.winsorize }),
+        ...(options.combineAcross === undefined ? {} : { combineAcross: options.combineAcross }),
         ...(options.intervalScale === undefined ? {} : { intervalScale: options.intervalScale }),
         ...(options.intervalOrigins === undefined ? {} : { intervalOrigins: options.intervalOrigins }),
         ...(options.intervalAdapt === undefined ? {} : { intervalAdapt: options.intervalAdapt }),

@@ -23,4 +23,15 @@ describe('onlineCombination', () => {
     // With time 0 closed nothing has been observed yet: the mean of both.
     expect(onlineCombination([10, 0], { ...candidates, closed: [[true], []] }, 1)[1]).toEqual([15, 15])
   })
+
+  it('with groups, averages the best candidate of each group', () => {
+    // errors after origin 0: A 2, B 1 (group s), C 10 (group m) → B and C, not A and B
+    const out = onlineCombination(
+      [10, 10],
+      { origins: [0, 1], forecasts: [[[12], [12]], [[9], [9]], [[20], [20]]], closed: [[], []], scales: [1, 1] },
+      2,
+      ['s', 's', 'm'],
+    )
+    expect(out[1]).toEqual([14.5])
+  })
 })

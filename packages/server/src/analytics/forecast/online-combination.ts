@@ -17,10 +17,13 @@ export interface CandidateForecasts {
  * Errors of these forecasts are out of sample for the choice too, so intervals calibrated on them
  * do not inherit the optimism of picking the models that happened to fit the backtest best.
  *
+ * With `groups` (a group label per candidate) the rule is instead "the best candidate of each
+ * group", the same ranking applied within each group.
+ *
  * @param series the actual values, indexed like the origins
  * @returns one forecast per origin
  */
-export function onlineCombination(series: readonly number[], candidates: CandidateForecasts, k: number): number[][] {
+export function onlineCombination(series: readonly number[], candidates: CandidateForecasts, k: number, groups?: readonly string[]): number[][] {
   const { origins, forecasts, closed, scales } = candidates
   const count = forecasts.length
   return origins.map((at, i) => {
@@ -39,7 +42,8 @@ export function onlineCombination(series: readonly number[], candidates: Candida
     }
     const order = Array.from({ length: count }, (_, c) => c)
     if (observed > 0) order.sort((a, b) => (errorSums[a] ?? 0) - (errorSums[b] ?? 0) || a - b)
-    const chosen = observed > 0 ? order.slice(0, Math.max(1, Math.min(k, count))) : order
+    let chosen = observed > 0 ? order.slice(0, Math.max(1, Math.min(k, count))) : order
+    if (groups && observed > 0) chosen = order.filter((c, i) => order.findIndex((d) => groups[d] === groups[c]) === i)
     const steps = forecasts[0]?.[i]?.length ?? 0
     return Array.from({ length: steps }, (_, s) => chosen.reduce((sum, c) => sum + (forecasts[c]?.[i]?.[s] ?? 0), 0) / chosen.length)
   })

@@ -13,28 +13,28 @@ describe('selectModel combination', () => {
   }
   const series = Array.from({ length: 70 }, (_, t) => 100 * (profile[t % 7] ?? 1) + 60 * noise())
 
-  it('by default averages the best model of each family', () => {
-    const result = selectModel(series, { horizon: 7, period: 7, origins: 14 })
+  it("with combineAcross 'families' averages the best model of each family", () => {
+    const result = selectModel(series, { horizon: 7, period: 7, origins: 14, combineAcross: 'families' })
     expect(result.model).toBe('combination')
     expect(result.components.map(modelFamily).sort()).toEqual(['local_mean', 'smoothing'])
     expect(result.notes.join(' ')).toMatch(/best of each family/)
   })
 
-  it("with combineAcross 'rank' takes the best two whatever their family", () => {
-    const result = selectModel(series, { horizon: 7, period: 7, origins: 14, combineAcross: 'rank' })
+  it('by default takes the best two whatever their family', () => {
+    const result = selectModel(series, { horizon: 7, period: 7, origins: 14 })
     const pool = result.ranking.filter((r) => r.model !== 'combination' && r.model !== 'seasonal_naive')
     expect(result.components).toEqual(pool.slice(0, 2).map((r) => r.model))
   })
 
   it('falls back to the best two when every candidate is of one family', () => {
-    const result = selectModel(series, { horizon: 7, period: 7, origins: 14, models: ['seasonal_naive', 'ses', 'damped_trend', 'theta'] })
+    const result = selectModel(series, { horizon: 7, period: 7, origins: 14, combineAcross: 'families', models: ['seasonal_naive', 'ses', 'damped_trend', 'theta'] })
     expect(result.components).toHaveLength(2)
     expect(result.components.every((m) => modelFamily(m) === 'smoothing')).toBe(true)
   })
 
   it('leaves out a family whose best does not beat seasonal naive (the seasonal mean on a steady rise)', () => {
     const rising = Array.from({ length: 56 }, (_, t) => (100 + 3 * t) * (profile[t % 7] ?? 1))
-    const result = selectModel(rising, { horizon: 7, period: 7, origins: 14 })
+    const result = selectModel(rising, { horizon: 7, period: 7, origins: 14, combineAcross: 'families' })
     expect(result.components).not.toContain('seasonal_mean')
     expect(result.components).toHaveLength(2)
     expect(result.backtest.mase).toBeLessThan(result.backtest.baseline.mase)

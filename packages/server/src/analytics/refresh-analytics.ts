@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { applyCustomerChanges } from '../customers/apply-customer-changes.js'
 import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
 import type { ProjectRow } from '../projects/project.repository.js'
@@ -42,13 +43,16 @@ async function refreshRfm(trx: Transaction<Database>, project: ProjectRow, chang
 }
 
 /**
- * Brings a project's rollups (and, within a few minutes, its RFM scores) up to
- * date with what was ingested: consumes the changed days recorded by ingestion
+ * Brings a project's customer totals, rollups (and, within a few minutes, its
+ * RFM scores) up to date with what was ingested: folds in the customer changes
+ * and consumes the changed days recorded by ingestion
  * and recomputes only those. Cheap when nothing changed. A concurrent caller
  * waits on the rows being consumed and then finds them gone, so it reads fresh
  * rollups; a day changed again meanwhile is recorded again and rebuilt next time.
  */
 export async function refreshAnalytics(db: Kysely<Database>, project: ProjectRow): Promise<void> {
+  // In its own short transaction: the customer locks are not held through a rollup rebuild.
+  await applyCustomerChanges(db, project.id)
   const rebuilt = await inTransaction(db, async (trx) => {
     const consumed = await sql<{ day: string }>`
       delete from analytics_changes where project_id = ${project.id} returning day::text as day

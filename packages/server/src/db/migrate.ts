@@ -9,6 +9,7 @@ import * as recommendations from './migrations/2026-11-21-0007-recommendations.j
 import * as assistant from './migrations/2026-11-21-0020-assistant.js'
 import * as customerRollups from './migrations/2026-11-21-0021-customer-rollups.js'
 import * as nextProductEvidence from './migrations/2026-11-21-0022-next-product-evidence.js'
+import * as customerChanges from './migrations/2026-11-21-0023-customer-changes.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0020-assistant': assistant,
   '2026-11-21-0021-customer-rollups': customerRollups,
   '2026-11-21-0022-next-product-evidence': nextProductEvidence,
+  '2026-11-21-0023-customer-changes': customerChanges,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

@@ -158,6 +158,19 @@ export interface RefundItemsTable {
 }
 
 /** A day whose rollups are stale; rows repeat, readers consume them. */
+/** What one batch adds to a customer's totals and seen times, until a read folds it into `customers`. */
+export interface CustomerChangesTable {
+  project_id: string
+  customer_id: string
+  orders: number
+  refunded_orders: number
+  gross_minor: bigint
+  first_purchase_at: Timestamp | null
+  last_purchase_at: Timestamp | null
+  first_seen_at: Timestamp
+  last_seen_at: Timestamp
+}
+
 export interface AnalyticsChangesTable {
   project_id: string
   day: ColumnType<string, string, string>
@@ -309,6 +322,7 @@ export interface Database {
   refunds: RefundsTable
   refund_items: RefundItemsTable
   analytics_changes: AnalyticsChangesTable
+  customer_changes: CustomerChangesTable
   daily_sales: DailySalesTable
   daily_product_sales: DailyProductSalesTable
   monthly_product_sales: MonthlyProductSalesTable

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { BatchResult } from '@rapport/shared'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyCustomerChanges } from '../customers/apply-customer-changes.js'
 import { parseEnv } from '../env.js'
 import { createLogger } from '../logger.js'
 import { type RapportServer, startServer } from '../server.js'
@@ -50,6 +51,7 @@ describe.skipIf(!testDialects().includes('postgres'))('two servers on one Postgr
       .flatMap((batch) => batch.events)
       .filter((event) => event.type === 'purchase')
       .reduce((sum, event) => sum + BigInt(String(event.amount).replace('.', '')), 0n)
+    await applyCustomerChanges(first.db, tenant.projectId)
     const totals = await sql<{ events: bigint; purchases: bigint; revenue: bigint; customer_revenue: bigint; orders: bigint }>`
       select
         (select count(*) from events where project_id = ${tenant.projectId}) as events,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { BatchResult } from '@rapport/shared'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { applyCustomerChanges } from '../customers/apply-customer-changes.js'
 import { createTenant, http } from '../test/http.js'
 import { testDialects } from '../test/test-database.js'
 import { startTestServer, type TestServer } from '../test/test-server.js'
@@ -24,6 +25,8 @@ describe.each(testDialects())('customer totals after ingestion on %s', (dialect)
 
   /** Customers whose stored totals differ from a recount of their orders and refunds (should be none). */
   async function driftedCustomers(projectId: string) {
+    // What every read does first: fold in the batches' pending changes.
+    await applyCustomerChanges(server.db, projectId)
     const { rows } = await sql<{ customer_id: string }>`
       select c.customer_id
       from customers c
@@ -49,6 +52,7 @@ describe.each(testDialects())('customer totals after ingestion on %s', (dialect)
   }
 
   async function totals(projectId: string, customerId: string) {
+    await applyCustomerChanges(server.db, projectId)
     return server.db
       .selectFrom('customers')
       .select(['orders_count', 'refunded_orders_count', 'net_spent_minor', 'name'])
@@ -117,7 +121,9 @@ describe.each(testDialects())('customer totals after ingestion on %s', (dialect)
         return { type: 'purchase', eventId: randomUUID(), orderId, customerId: `c-${(n * 7) % 23}`, amount: `${(n % 40) + 1}.${String(n % 100).padStart(2, '0')}`, currency: 'GBP', occurredAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString() }
       }),
     )
-    const results = await Promise.all(batches.map((events) => send(tenant.secretKey, events)))
+    // Readers fold changes in while the batches are still arriving.
+    const reads = Array.from({ length: 6 }, () => applyCustomerChanges(server.db, tenant.projectId))
+    const [results] = await Promise.all([Promise.all(batches.map((events) => send(tenant.secretKey, events))), Promise.all(reads)])
     expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(480)
     expect(await driftedCustomers(tenant.projectId)).toEqual([])
     const { rows } = await sql<{ orders: bigint; customers_orders: bigint }>`
@@ -125,6 +131,35 @@ describe.each(testDialects())('customer totals after ingestion on %s', (dialect)
         (select sum(orders_count) from customers where project_id = ${tenant.projectId}) as customers_orders
     `.execute(server.db)
     expect(rows[0]?.customers_orders).toBe(rows[0]?.orders)
+    const pending = await sql<{ n: number }>`select count(*)::int as n from customer_changes where project_id = ${tenant.projectId}`.execute(server.db)
+    expect(pending.rows[0]?.n).toBe(0)
+  })
+
+  it('shows a read every acknowledged order and visit, though totals are folded in after the batch', async () => {
+    const tenant = await createTenant(server.url)
+    await send(tenant.secretKey, [
+      { type: 'identify', eventId: randomUUID(), customerId: 'dan', name: 'Dan', occurredAt: '2026-03-01T09:00:00Z' },
+      { type: 'purchase', eventId: randomUUID(), orderId: 'D-1', customerId: 'dan', amount: '9.99', currency: 'GBP', occurredAt: '2026-03-01T10:00:00Z' },
+    ])
+    const second = await send(tenant.secretKey, [
+      { type: 'purchase', eventId: randomUUID(), orderId: 'D-2', customerId: 'dan', amount: '0.01', currency: 'GBP', occurredAt: '2026-03-02T10:00:00Z' },
+      { type: 'track', eventId: randomUUID(), customerId: 'dan', name: 'visited_pricing', occurredAt: '2026-03-05T10:00:00Z' },
+    ])
+    expect(second).toMatchObject({ accepted: 2, rejected: [] })
+    const stored = await sql<{ orders_count: number }>`
+      select orders_count from customers where project_id = ${tenant.projectId} and customer_id = 'dan'
+    `.execute(server.db)
+    // Until a read, the row holds none of it: the two batches appended their additions.
+    expect(stored.rows[0]?.orders_count).toBe(0)
+    const read = await http<{ customer: { name: string; lastSeenAt: string; totals: { orders: number; netSpent: string } } }>(`${server.url}/v1/customers/dan`, { token: tenant.secretKey })
+    expect(read.status).toBe(200)
+    expect(read.body.customer).toMatchObject({ name: 'Dan', totals: { orders: 2, netSpent: '10.00' } })
+    expect(new Date(read.body.customer.lastSeenAt).toISOString()).toBe('2026-03-05T10:00:00.000Z')
+    expect(await totals(tenant.projectId, 'dan')).toMatchObject({ orders_count: 2, net_spent_minor: 1000n })
+    const seen = await sql<{ last_seen_at: Date; first_seen_at: Date }>`
+      select first_seen_at, last_seen_at from customers where project_id = ${tenant.projectId} and customer_id = 'dan'
+    `.execute(server.db)
+    expect(seen.rows[0]).toEqual({ first_seen_at: new Date('2026-03-01T09:00:00Z'), last_seen_at: new Date('2026-03-05T10:00:00Z') })
   })
 
   it('keeps totals exact when concurrent batches move the same orders from customer to customer', async () => {

@@ -20,11 +20,13 @@ function newerWins(column: 'email' | 'name' | 'phone') {
 }
 
 /**
- * Creates or merges customers, in customer id order (the fold sorts them) so
- * concurrent batches cannot deadlock, and adds `deltas` (the batch's new
- * orders) to their totals. The additions apply to the row as it is once locked,
- * so they stay right whatever other batches committed meanwhile. Locks the rows
- * for the rest of the transaction.
+ * Creates the batch's customers and merges its identifies into their profiles,
+ * and appends what the batch adds to each one's totals and seen times to
+ * `customer_changes`, which the next read folds in (`applyCustomerChanges`).
+ * Only customers with a newer profile are updated (and locked), in customer id
+ * order (the fold sorts them) so concurrent batches cannot deadlock; the rest
+ * are inserted if new and otherwise left alone, so batches sharing customers
+ * neither wait for each other nor rewrite the customer rows and their indexes.
  */
 export async function upsertCustomers(
   db: Db,
@@ -34,47 +36,56 @@ export async function upsertCustomers(
 ): Promise<void> {
   if (rows.length === 0) return
   const delta = (row: CustomerUpsert) => deltas.get(row.customerId)
+  const profiles = rows.filter((row) => row.profileAt !== null)
+  const bare = rows.filter((row) => row.profileAt === null)
   await sql`
-    insert into customers (
-      project_id, customer_id, email, name, phone, traits, profile_updated_at, first_seen_at, last_seen_at,
-      orders_count, refunded_orders_count, gross_spent_minor, net_spent_minor, first_purchase_at, last_purchase_at
+    with changes as (
+      insert into customer_changes (project_id, customer_id, orders, refunded_orders, gross_minor, first_purchase_at, last_purchase_at, first_seen_at, last_seen_at)
+      select ${projectId}::uuid, c.customer_id, c.orders, c.refunded_orders, c.gross, c.first_purchase_at, c.last_purchase_at, c.first_seen_at, c.last_seen_at
+      from unnest(
+        ${textColumn(rows, (row) => row.customerId)}::text[],
+        ${textColumn(rows, (row) => delta(row)?.orders ?? 0)}::text[]::int4[],
+        ${textColumn(rows, (row) => delta(row)?.refundedOrders ?? 0)}::text[]::int4[],
+        ${textColumn(rows, (row) => delta(row)?.grossMinor ?? 0n)}::text[]::int8[],
+        ${textColumn(rows, (row) => delta(row)?.firstPurchaseAt ?? null)}::text[]::timestamptz[],
+        ${textColumn(rows, (row) => delta(row)?.lastPurchaseAt ?? null)}::text[]::timestamptz[],
+        ${textColumn(rows, (row) => row.firstSeenAt)}::text[]::timestamptz[],
+        ${textColumn(rows, (row) => row.lastSeenAt)}::text[]::timestamptz[]
+      ) as c(customer_id, orders, refunded_orders, gross, first_purchase_at, last_purchase_at, first_seen_at, last_seen_at)
+    ),
+    bare as (
+      insert into customers (project_id, customer_id, first_seen_at, last_seen_at)
+      select ${projectId}::uuid, c.customer_id, c.first_seen_at, c.last_seen_at
+      from unnest(
+        ${textColumn(bare, (row) => row.customerId)}::text[],
+        ${textColumn(bare, (row) => row.firstSeenAt)}::text[]::timestamptz[],
+        ${textColumn(bare, (row) => row.lastSeenAt)}::text[]::timestamptz[]
+      ) as c(customer_id, first_seen_at, last_seen_at)
+      on conflict (project_id, customer_id) do nothing
     )
-    select ${projectId}::uuid, c.customer_id, c.email, c.name, c.phone, c.traits, c.profile_at, c.first_seen_at, c.last_seen_at,
-      c.orders, c.refunded_orders, c.gross, c.gross, c.first_purchase_at, c.last_purchase_at
+    insert into customers (project_id, customer_id, email, name, phone, traits, profile_updated_at, first_seen_at, last_seen_at)
+    select ${projectId}::uuid, c.customer_id, c.email, c.name, c.phone, c.traits, c.profile_at, c.first_seen_at, c.last_seen_at
     from unnest(
-      ${textColumn(rows, (row) => row.customerId)}::text[],
-      ${textColumn(rows, (row) => row.email)}::text[],
-      ${textColumn(rows, (row) => row.name)}::text[],
-      ${textColumn(rows, (row) => row.phone)}::text[],
-      ${textColumn(rows, (row) => JSON.stringify(row.traits))}::text[]::jsonb[],
-      ${textColumn(rows, (row) => row.profileAt)}::text[]::timestamptz[],
-      ${textColumn(rows, (row) => row.firstSeenAt)}::text[]::timestamptz[],
-      ${textColumn(rows, (row) => row.lastSeenAt)}::text[]::timestamptz[],
-      ${textColumn(rows, (row) => delta(row)?.orders ?? 0)}::text[]::int4[],
-      ${textColumn(rows, (row) => delta(row)?.refundedOrders ?? 0)}::text[]::int4[],
-      ${textColumn(rows, (row) => delta(row)?.grossMinor ?? 0n)}::text[]::int8[],
-      ${textColumn(rows, (row) => delta(row)?.firstPurchaseAt ?? null)}::text[]::timestamptz[],
-      ${textColumn(rows, (row) => delta(row)?.lastPurchaseAt ?? null)}::text[]::timestamptz[]
-    ) as c(customer_id, email, name, phone, traits, profile_at, first_seen_at, last_seen_at, orders, refunded_orders, gross, first_purchase_at, last_purchase_at)
+      ${textColumn(profiles, (row) => row.customerId)}::text[],
+      ${textColumn(profiles, (row) => row.email)}::text[],
+      ${textColumn(profiles, (row) => row.name)}::text[],
+      ${textColumn(profiles, (row) => row.phone)}::text[],
+      ${textColumn(profiles, (row) => JSON.stringify(row.traits))}::text[]::jsonb[],
+      ${textColumn(profiles, (row) => row.profileAt)}::text[]::timestamptz[],
+      ${textColumn(profiles, (row) => row.firstSeenAt)}::text[]::timestamptz[],
+      ${textColumn(profiles, (row) => row.lastSeenAt)}::text[]::timestamptz[]
+    ) as c(customer_id, email, name, phone, traits, profile_at, first_seen_at, last_seen_at)
     on conflict (project_id, customer_id) do update set
       email = ${newerWins('email')},
       name = ${newerWins('name')},
       phone = ${newerWins('phone')},
       traits = case when ${incomingProfileIsNewer} then customers.traits || excluded.traits else excluded.traits || customers.traits end,
       profile_updated_at = greatest(customers.profile_updated_at, excluded.profile_updated_at),
-      first_seen_at = least(customers.first_seen_at, excluded.first_seen_at),
-      last_seen_at = greatest(customers.last_seen_at, excluded.last_seen_at),
-      orders_count = customers.orders_count + excluded.orders_count,
-      refunded_orders_count = customers.refunded_orders_count + excluded.refunded_orders_count,
-      gross_spent_minor = customers.gross_spent_minor + excluded.gross_spent_minor,
-      net_spent_minor = customers.net_spent_minor + excluded.gross_spent_minor,
-      first_purchase_at = least(customers.first_purchase_at, excluded.first_purchase_at),
-      last_purchase_at = greatest(customers.last_purchase_at, excluded.last_purchase_at),
       updated_at = now()
   `.execute(db)
 }
 
-/** Locks customers not already locked by `upsertCustomers` (previous owners of moved orders and refunds). */
+/** Locks customers whose totals the batch recomputes (owners of changed or moved orders and of refunds), in id order. */
 export async function lockCustomers(db: Db, projectId: string, customerIds: readonly string[]): Promise<void> {
   if (customerIds.length === 0) return
   await sql`
@@ -91,13 +102,24 @@ export async function lockCustomers(db: Db, projectId: string, customerIds: read
  * a refund), where a delta would depend on what was stored. Recomputing stays
  * right whatever order refunds and retries arrive in; it reads only these
  * customers' rows, through the per-customer indexes. Its snapshot is taken after
- * the locks, so it includes every batch that held them before.
+ * the locks, so it includes every batch that held them before. It consumes these
+ * customers' pending `customer_changes` in the same statement, so in one snapshot:
+ * their additions are already in the recount, their seen times are applied.
  */
 export async function refreshCustomerTotals(db: Db, project: { id: string; currency: string }, customerIds: readonly string[]): Promise<void> {
   if (customerIds.length === 0) return
   const ids = [...new Set(customerIds)].sort()
   await sql`
+    with consumed as (
+      delete from customer_changes where project_id = ${project.id} and customer_id = any(${ids}::text[])
+      returning customer_id, first_seen_at, last_seen_at
+    ),
+    seen as (
+      select customer_id, min(first_seen_at) as first_at, max(last_seen_at) as last_at from consumed group by customer_id
+    )
     update customers as c set
+      first_seen_at = least(c.first_seen_at, s.first_at),
+      last_seen_at = greatest(c.last_seen_at, s.last_at),
       orders_count = a.orders,
       refunded_orders_count = a.refunded,
       gross_spent_minor = a.gross,
@@ -123,6 +145,7 @@ export async function refreshCustomerTotals(db: Db, project: { id: string; curre
       left join refunds f on f.project_id = ${project.id} and f.customer_id = k.customer_id
       group by k.customer_id
     ) as r on r.customer_id = a.customer_id
+    left join seen as s on s.customer_id = a.customer_id
     where c.project_id = ${project.id} and c.customer_id = a.customer_id
   `.execute(db)
 }

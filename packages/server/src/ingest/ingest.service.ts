@@ -17,9 +17,11 @@ export type StoreOutcome = { eventId: string; status: IngestResult['status'] } |
  * One batch in one transaction. Locks are taken in one order: event ids, orders
  * (all of the batch's at once, in order id order), refunds, then customers —
  * last, because they are the rows concurrent batches share, so another batch
- * waits only for this one's last statements. In the usual batch (new orders
- * only) that is four statements: event ids; orders, lines and changed days;
- * customers; and, between them, nothing else.
+ * waits only for this one's last statements. Only customers with a newer
+ * profile or recomputed totals are locked: new orders append their additions
+ * to `customer_changes`, folded in before the next read. In the usual batch
+ * (new orders only) that is three statements: event ids; orders, lines and
+ * changed days; customers and their changes.
  */
 async function storeFresh(trx: Transaction<Database>, project: ProjectRow, events: readonly NormalizedEvent[]): Promise<Set<string>> {
   const fresh = await claimEventIds(trx, project.id, events)
@@ -101,12 +103,7 @@ async function storeFresh(trx: Transaction<Database>, project: ProjectRow, event
   const totals = planCustomerTotals(newOrders, otherChanges, project.currency)
   const customers = foldCustomers(newEvents)
   await upsertCustomers(trx, project.id, customers, totals.deltas)
-  const named = new Set(customers.map((customer) => customer.customerId))
-  await lockCustomers(
-    trx,
-    project.id,
-    [...totals.recompute].filter((id) => !named.has(id)),
-  )
+  await lockCustomers(trx, project.id, [...totals.recompute])
   await refreshCustomerTotals(trx, project, [...totals.recompute])
   return fresh
 }

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { CustomerTotalsDelta } from './customer-totals-delta.js'
 import type { CustomerUpsert } from './fold-events.js'
-import { textColumn } from './sql-arrays.js'
+import { type JsonColumn, jsonRows } from './json-rows.js'
 
 type Db = Kysely<Database>
 
@@ -18,6 +18,36 @@ function newerWins(column: 'email' | 'name' | 'phone') {
   const stored = sql.ref(`customers.${column}`)
   return sql`case when ${incomingProfileIsNewer} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
 }
+
+type Change = { row: CustomerUpsert; delta: CustomerTotalsDelta | undefined }
+
+const CHANGE_COLUMNS: JsonColumn<Change>[] = [
+  { name: 'customer_id', type: 'text', pick: (c) => c.row.customerId },
+  { name: 'orders', type: 'int4', pick: (c) => c.delta?.orders ?? 0 },
+  { name: 'refunded_orders', type: 'int4', pick: (c) => c.delta?.refundedOrders ?? 0 },
+  { name: 'gross_minor', type: 'int8', pick: (c) => c.delta?.grossMinor ?? 0n },
+  { name: 'first_purchase_at', type: 'timestamptz', pick: (c) => c.delta?.firstPurchaseAt ?? null },
+  { name: 'last_purchase_at', type: 'timestamptz', pick: (c) => c.delta?.lastPurchaseAt ?? null },
+  { name: 'first_seen_at', type: 'timestamptz', pick: (c) => c.row.firstSeenAt },
+  { name: 'last_seen_at', type: 'timestamptz', pick: (c) => c.row.lastSeenAt },
+]
+
+const BARE_COLUMNS: JsonColumn<CustomerUpsert>[] = [
+  { name: 'customer_id', type: 'text', pick: (row) => row.customerId },
+  { name: 'first_seen_at', type: 'timestamptz', pick: (row) => row.firstSeenAt },
+  { name: 'last_seen_at', type: 'timestamptz', pick: (row) => row.lastSeenAt },
+]
+
+const PROFILE_COLUMNS: JsonColumn<CustomerUpsert>[] = [
+  { name: 'customer_id', type: 'text', pick: (row) => row.customerId },
+  { name: 'email', type: 'text', pick: (row) => row.email },
+  { name: 'name', type: 'text', pick: (row) => row.name },
+  { name: 'phone', type: 'text', pick: (row) => row.phone },
+  { name: 'traits', type: 'jsonb', pick: (row) => row.traits },
+  { name: 'profile_updated_at', type: 'timestamptz', pick: (row) => row.profileAt },
+  { name: 'first_seen_at', type: 'timestamptz', pick: (row) => row.firstSeenAt },
+  { name: 'last_seen_at', type: 'timestamptz', pick: (row) => row.lastSeenAt },
+]
 
 /**
  * Creates the batch's customers and merges its identifies into their profiles,
@@ -35,46 +65,21 @@ export async function upsertCustomers(
   deltas: ReadonlyMap<string, CustomerTotalsDelta>,
 ): Promise<void> {
   if (rows.length === 0) return
-  const delta = (row: CustomerUpsert) => deltas.get(row.customerId)
   const profiles = rows.filter((row) => row.profileAt !== null)
   const bare = rows.filter((row) => row.profileAt === null)
+  const changes = rows.map((row) => ({ row, delta: deltas.get(row.customerId) }))
   await sql`
     with changes as (
       insert into customer_changes (project_id, customer_id, orders, refunded_orders, gross_minor, first_purchase_at, last_purchase_at, first_seen_at, last_seen_at)
-      select ${projectId}::uuid, c.customer_id, c.orders, c.refunded_orders, c.gross, c.first_purchase_at, c.last_purchase_at, c.first_seen_at, c.last_seen_at
-      from unnest(
-        ${textColumn(rows, (row) => row.customerId)}::text[],
-        ${textColumn(rows, (row) => delta(row)?.orders ?? 0)}::text[]::int4[],
-        ${textColumn(rows, (row) => delta(row)?.refundedOrders ?? 0)}::text[]::int4[],
-        ${textColumn(rows, (row) => delta(row)?.grossMinor ?? 0n)}::text[]::int8[],
-        ${textColumn(rows, (row) => delta(row)?.firstPurchaseAt ?? null)}::text[]::timestamptz[],
-        ${textColumn(rows, (row) => delta(row)?.lastPurchaseAt ?? null)}::text[]::timestamptz[],
-        ${textColumn(rows, (row) => row.firstSeenAt)}::text[]::timestamptz[],
-        ${textColumn(rows, (row) => row.lastSeenAt)}::text[]::timestamptz[]
-      ) as c(customer_id, orders, refunded_orders, gross, first_purchase_at, last_purchase_at, first_seen_at, last_seen_at)
+      select ${projectId}::uuid, c.* from ${jsonRows(changes, CHANGE_COLUMNS)} as c
     ),
     bare as (
       insert into customers (project_id, customer_id, first_seen_at, last_seen_at)
-      select ${projectId}::uuid, c.customer_id, c.first_seen_at, c.last_seen_at
-      from unnest(
-        ${textColumn(bare, (row) => row.customerId)}::text[],
-        ${textColumn(bare, (row) => row.firstSeenAt)}::text[]::timestamptz[],
-        ${textColumn(bare, (row) => row.lastSeenAt)}::text[]::timestamptz[]
-      ) as c(customer_id, first_seen_at, last_seen_at)
+      select ${projectId}::uuid, c.* from ${jsonRows(bare, BARE_COLUMNS)} as c
       on conflict (project_id, customer_id) do nothing
     )
     insert into customers (project_id, customer_id, email, name, phone, traits, profile_updated_at, first_seen_at, last_seen_at)
-    select ${projectId}::uuid, c.customer_id, c.email, c.name, c.phone, c.traits, c.profile_at, c.first_seen_at, c.last_seen_at
-    from unnest(
-      ${textColumn(profiles, (row) => row.customerId)}::text[],
-      ${textColumn(profiles, (row) => row.email)}::text[],
-      ${textColumn(profiles, (row) => row.name)}::text[],
-      ${textColumn(profiles, (row) => row.phone)}::text[],
-      ${textColumn(profiles, (row) => JSON.stringify(row.traits))}::text[]::jsonb[],
-      ${textColumn(profiles, (row) => row.profileAt)}::text[]::timestamptz[],
-      ${textColumn(profiles, (row) => row.firstSeenAt)}::text[]::timestamptz[],
-      ${textColumn(profiles, (row) => row.lastSeenAt)}::text[]::timestamptz[]
-    ) as c(customer_id, email, name, phone, traits, profile_at, first_seen_at, last_seen_at)
+    select ${projectId}::uuid, c.* from ${jsonRows(profiles, PROFILE_COLUMNS)} as c
     on conflict (project_id, customer_id) do update set
       email = ${newerWins('email')},
       name = ${newerWins('name')},

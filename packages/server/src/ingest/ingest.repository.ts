@@ -3,12 +3,17 @@ import type { Database } from '../db/schema.js'
 import type { PurchaseUpsert } from './fold-events.js'
 import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
-import { textColumn } from './sql-arrays.js'
+import { type JsonColumn, jsonRows } from './json-rows.js'
 
 type Db = Kysely<Database>
 
-// Every write below takes its rows as one array per column (`unnest`): one
-// parameter per column, the same statement text for every batch, no bind limit.
+// Every write below takes its rows as one JSON parameter (`jsonRows`): the same
+// statement text for every batch, no bind limit.
+
+const EVENT_COLUMNS: JsonColumn<NormalizedEvent>[] = [
+  { name: 'event_id', type: 'uuid', pick: (event) => event.eventId },
+  { name: 'type', type: 'text', pick: (event) => event.type },
+]
 
 /**
  * Records event ids in the ledger and returns those not seen before. The
@@ -21,10 +26,7 @@ export async function claimEventIds(db: Db, projectId: string, events: readonly 
   const { rows } = await sql<{ event_id: string }>`
     insert into events (project_id, event_id, type)
     select ${projectId}::uuid, e.event_id, e.type
-    from unnest(
-      ${textColumn(events, (event) => event.eventId)}::text[]::uuid[],
-      ${textColumn(events, (event) => event.type)}::text[]
-    ) as e(event_id, type)
+    from ${jsonRows(events, EVENT_COLUMNS)} as e
     order by e.event_id
     on conflict (project_id, event_id) do nothing
     returning event_id
@@ -59,36 +61,42 @@ const PURCHASE_COLUMNS = sql.raw(
   'project_id, order_id, customer_id, amount_minor, currency, status, source, channel, country, ordered_at, refunded_at, last_event_id, last_event_at',
 )
 
-/** The batch's orders as a row source: one array parameter per column. */
+const ORDER_COLUMNS: JsonColumn<PurchaseUpsert>[] = [
+  { name: 'order_id', type: 'text', pick: (row) => row.orderId },
+  { name: 'customer_id', type: 'text', pick: (row) => row.customerId },
+  { name: 'amount_minor', type: 'int8', pick: (row) => row.amountMinor },
+  { name: 'currency', type: 'text', pick: (row) => row.currency },
+  { name: 'status', type: 'text', pick: (row) => row.status },
+  { name: 'source', type: 'text', pick: (row) => row.source },
+  { name: 'channel', type: 'text', pick: (row) => row.channel },
+  { name: 'country', type: 'text', pick: (row) => row.country },
+  { name: 'ordered_at', type: 'timestamptz', pick: (row) => row.orderedAt },
+  { name: 'refunded_at', type: 'timestamptz', pick: (row) => row.refundedAt },
+  { name: 'last_event_id', type: 'uuid', pick: (row) => row.eventId },
+  { name: 'last_event_at', type: 'timestamptz', pick: (row) => row.lastEventAt },
+]
+
+/** The batch's orders as a row source, in `PURCHASE_COLUMNS` order. */
 function purchaseRows(projectId: string, rows: readonly PurchaseUpsert[]) {
-  return sql`select ${projectId}::uuid, p.* from unnest(
-    ${textColumn(rows, (row) => row.orderId)}::text[],
-    ${textColumn(rows, (row) => row.customerId)}::text[],
-    ${textColumn(rows, (row) => row.amountMinor)}::text[]::int8[],
-    ${textColumn(rows, (row) => row.currency)}::text[],
-    ${textColumn(rows, (row) => row.status)}::text[],
-    ${textColumn(rows, (row) => row.source)}::text[],
-    ${textColumn(rows, (row) => row.channel)}::text[],
-    ${textColumn(rows, (row) => row.country)}::text[],
-    ${textColumn(rows, (row) => row.orderedAt)}::text[]::timestamptz[],
-    ${textColumn(rows, (row) => row.refundedAt)}::text[]::timestamptz[],
-    ${textColumn(rows, (row) => row.eventId)}::text[]::uuid[],
-    ${textColumn(rows, (row) => row.lastEventAt)}::text[]::timestamptz[]
-  ) as p`
+  return sql`select ${projectId}::uuid, p.* from ${jsonRows(rows, ORDER_COLUMNS)} as p`
 }
+
+type Line = ReturnType<typeof lineColumns>[number] & { orderId: string }
+
+const LINE_COLUMNS: JsonColumn<Line>[] = [
+  { name: 'order_id', type: 'text', pick: (line) => line.orderId },
+  { name: 'line_no', type: 'int4', pick: (line) => line.line_no },
+  { name: 'product_id', type: 'text', pick: (line) => line.product_id },
+  { name: 'name', type: 'text', pick: (line) => line.name },
+  { name: 'category', type: 'text', pick: (line) => line.category },
+  { name: 'quantity', type: 'int4', pick: (line) => line.quantity },
+  { name: 'unit_price_e4', type: 'int8', pick: (line) => line.unit_price_e4 },
+]
 
 /** The lines of these orders as a row source (`order_id` first), numbered from 1. */
 function lineRows(projectId: string, orders: readonly PurchaseUpsert[]) {
-  const lines = orders.flatMap((order) => lineColumns(order.items ?? []).map((line) => ({ orderId: order.orderId, ...line })))
-  return sql`select ${projectId}::uuid, l.* from unnest(
-    ${textColumn(lines, (line) => line.orderId)}::text[],
-    ${textColumn(lines, (line) => line.line_no)}::text[]::int4[],
-    ${textColumn(lines, (line) => line.product_id)}::text[],
-    ${textColumn(lines, (line) => line.name)}::text[],
-    ${textColumn(lines, (line) => line.category)}::text[],
-    ${textColumn(lines, (line) => line.quantity)}::text[]::int4[],
-    ${textColumn(lines, (line) => line.unit_price_e4)}::text[]::int8[]
-  ) as l(order_id, line_no, product_id, name, category, quantity, unit_price_e4)`
+  const lines = orders.flatMap((order) => lineColumns(order.items ?? []).map((line): Line => ({ orderId: order.orderId, ...line })))
+  return sql`select ${projectId}::uuid, l.* from ${jsonRows(lines, LINE_COLUMNS)} as l`
 }
 
 /**
@@ -172,6 +180,14 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
   return applied
 }
 
+const INTERACTION_COLUMNS: JsonColumn<NormalizedTrack>[] = [
+  { name: 'event_id', type: 'uuid', pick: (event) => event.eventId },
+  { name: 'customer_id', type: 'text', pick: (event) => event.customerId },
+  { name: 'name', type: 'text', pick: (event) => event.name },
+  { name: 'properties', type: 'jsonb', pick: (event) => event.properties },
+  { name: 'occurred_at', type: 'timestamptz', pick: (event) => event.occurredAt },
+]
+
 /** Replaces the lines of stored orders whose newest event carried items. */
 export async function replaceItems(db: Db, projectId: string, orders: readonly PurchaseUpsert[]): Promise<void> {
   if (orders.length === 0) return
@@ -186,13 +202,7 @@ export async function insertInteractions(db: Db, projectId: string, events: read
   if (events.length === 0) return
   await sql`
     insert into interactions (project_id, event_id, customer_id, name, properties, occurred_at)
-    select ${projectId}::uuid, i.* from unnest(
-      ${textColumn(events, (event) => event.eventId)}::text[]::uuid[],
-      ${textColumn(events, (event) => event.customerId)}::text[],
-      ${textColumn(events, (event) => event.name)}::text[],
-      ${textColumn(events, (event) => JSON.stringify(event.properties))}::text[]::jsonb[],
-      ${textColumn(events, (event) => event.occurredAt)}::text[]::timestamptz[]
-    ) as i
+    select ${projectId}::uuid, i.* from ${jsonRows(events, INTERACTION_COLUMNS)} as i
     on conflict (project_id, event_id) do nothing
   `.execute(db)
 }

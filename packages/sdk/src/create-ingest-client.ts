@@ -2,7 +2,7 @@ import { DeliveryError, RapportError, ValidationError } from './errors.js'
 import { identifyEvent, moneyEvent, trackEvent, type WireEvent } from './internal/build-event.js'
 import { watchPage } from './internal/page-lifecycle.js'
 import { createPipeline } from './internal/pipeline.js'
-import { createQueueStore, type QueueStore } from './internal/queue-store.js'
+import { createQueueStore } from './internal/queue-store.js'
 import { type ResolvedOptions, resolveOptions } from './internal/resolve-options.js'
 import { randomUUID } from './internal/uuid.js'
 import { LIMITS } from './internal/limits.js'
@@ -53,15 +53,14 @@ export interface IngestClient {
 export function createIngestCore(options: CRMOptions): { client: IngestClient; resolved: ResolvedOptions } {
   const resolved = resolveOptions(options)
   const { report } = resolved
-  let store: QueueStore | undefined
   let hidden = false
-  const pipeline = createPipeline({ ...resolved, save: (entries) => store?.save(entries, hidden) })
-  let stopWatching: (() => void) | undefined
   const { storage } = resolved
-  if (storage && !resolved.disabled) {
-    const ownStore = createQueueStore({ ...resolved, storage }, randomUUID())
-    store = ownStore
-    ownStore.claimOrphans(pipeline.adopt)
+  const store = storage && !resolved.disabled ? createQueueStore({ ...resolved, storage }, randomUUID()) : undefined
+  // No `save` without a store: the pipeline would copy its whole queue on every tick for nothing.
+  const pipeline = createPipeline({ ...resolved, save: store && ((entries) => store.save(entries, hidden)) })
+  let stopWatching: (() => void) | undefined
+  if (store) {
+    store.claimOrphans(pipeline.adopt)
     if (resolved.browser) {
       stopWatching = watchPage({
         onHide: (unloading) => {
@@ -71,10 +70,10 @@ export function createIngestCore(options: CRMOptions): { client: IngestClient; r
         },
         onShow: () => {
           // While this page sat in the back/forward cache another tab may have adopted its queue.
-          if (hidden && !ownStore.owned()) pipeline.discardQueued()
+          if (hidden && !store.owned()) pipeline.discardQueued()
           hidden = false
           pipeline.saveNow()
-          ownStore.claimOrphans(pipeline.adopt)
+          store.claimOrphans(pipeline.adopt)
         },
       })
     }

@@ -50,6 +50,7 @@ const invalid: Array<[Record<string, unknown>, string]> = [
   [{ ...purchase, amount: 0.1 + 0.2 }, 'amount'],
   [{ ...purchase, amount: '10000000000000' }, 'amount'],
   [{ ...purchase, amount: 1e21 }, 'amount'],
+  [{ ...purchase, amount: 1e-7 }, 'amount'],
   [{ ...purchase, amount: '10.5', currency: 'JPY' }, 'amount'],
   [{ ...purchase, currency: 'eur' }, 'currency'],
   [{ ...purchase, orderId: undefined }, 'orderId'],

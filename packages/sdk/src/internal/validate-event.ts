@@ -12,7 +12,25 @@ type Report = (path: string, message: string) => void
 /** Returns what is wrong with `value` (reported at `path`), or reports deeper problems itself. */
 type Check = (value: unknown, path: string, report: Report) => string | false | undefined
 /** Field name → its check; a `!` suffix on the key marks it required. */
-type Shape = Record<string, Check>
+type Spec = Record<string, Check>
+/** A field of a compiled spec. */
+type Field = readonly [key: string, required: boolean, check: Check]
+/**
+ * A spec compiled once, so validating an event parses no field names; `known`
+ * holds every name that is not an "Unknown field" (each key, with and without its `!`).
+ */
+type Shape = readonly [fields: Field[], known: Spec]
+
+/** Compiles `spec` (a fresh object: each key is added to it without its `!`). */
+function compile(spec: Spec): Shape {
+  const fields: Field[] = []
+  for (const [name, check] of Object.entries(spec)) {
+    const key = name.replace('!', '')
+    fields.push([key, key !== name, check])
+    spec[key] = check
+  }
+  return [fields, spec]
+}
 
 // NUL and lone UTF-16 surrogates cannot be stored unchanged (same rule as the server).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
@@ -42,7 +60,8 @@ const pattern =
 
 /** Why a decimal (`"49.90"`, `49.9`) does not fit `scale` decimals; `undefined` when it does. */
 export function decimalProblem(amount: unknown, scale: number): string | undefined {
-  const text = typeof amount === 'number' && amount >= 0 && !/e/i.test(String(amount)) ? String(amount) : amount
+  // A number in exponent form ("1e-7", "1e+21") then fails DECIMAL like any other non-decimal text.
+  const text = typeof amount === 'number' && amount >= 0 ? String(amount) : amount
   const match = typeof text === 'string' ? DECIMAL.exec(text) : null
   if (!match) return 'Must be a non-negative decimal such as "49.90"'
   // 13 whole digits keep minor units far inside int64 (the server's MAX_AMOUNT_INTEGER_DIGITS);
@@ -81,28 +100,29 @@ function object(value: unknown, shape: Shape, path: string, report: Report): voi
     report(path, 'Must be an object')
     return
   }
-  for (const key of Object.keys(value)) if (!(key in shape || `${key}!` in shape)) report(prefix + key, 'Unknown field')
-  for (const [spec, check] of Object.entries(shape)) {
-    const key = spec.replace('!', '')
-    const problem = value[key] === undefined ? spec !== key && 'Required' : check(value[key], prefix + key, report)
+  const [fields, known] = shape
+  for (const key of Object.keys(value)) if (!(key in known)) report(prefix + key, 'Unknown field')
+  for (const [key, required, check] of fields) {
+    const field = value[key]
+    const problem = field === undefined ? required && 'Required' : check(field, prefix + key, report)
     if (problem) report(prefix + key, problem)
   }
 }
 
 const ignore: Check = () => undefined
 const id = text(LIMITS.idLength, 1)
-const base: Shape = { type: ignore, eventId: pattern(UUID, 'a UUID'), occurredAt }
+const base: Spec = { type: ignore, eventId: pattern(UUID, 'a UUID'), occurredAt }
 
-const item: Shape = {
+const item = compile({
   'productId!': id,
   name: text(512),
   category: text(256),
   quantity: (value) => !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1e9) && 'Must be an integer from 1 to 1e9',
   unitPrice: (value) => decimalProblem(value, LIMITS.unitPriceDecimals),
-}
+})
 
 // The fields purchases and refunds share; `amount` is checked against the currency's decimals below.
-const money: Shape = {
+const money: Spec = {
   ...base,
   customerId: id,
   'amount!': ignore,
@@ -115,16 +135,16 @@ const money: Shape = {
 }
 
 const SHAPES: Record<string, Shape> = {
-  identify: { ...base, 'customerId!': id, email: pattern(EMAIL, 'an email address'), name: text(256), phone: text(64), traits: json(true) },
-  track: { ...base, 'customerId!': id, 'name!': text(128, 1), properties: json(false) },
-  purchase: {
+  identify: compile({ ...base, 'customerId!': id, email: pattern(EMAIL, 'an email address'), name: text(256), phone: text(64), traits: json(true) }),
+  track: compile({ ...base, 'customerId!': id, 'name!': text(128, 1), properties: json(false) }),
+  purchase: compile({
     ...money,
     'orderId!': id,
     status: (value) => value !== 'completed' && value !== 'refunded' && 'Must be "completed" or "refunded"',
     source: text(128),
     channel: text(128),
-  },
-  refund: { 'refundId!': id, orderId: id, ...money, reason: text(512) },
+  }),
+  refund: compile({ 'refundId!': id, orderId: id, ...money, reason: text(512) }),
 }
 
 /**
@@ -137,7 +157,7 @@ export function validateEvent(event: Record<string, unknown>): Issue[] {
   const shape = Object.hasOwn(SHAPES, String(event.type)) ? SHAPES[String(event.type)] : undefined
   if (!shape) return [{ path: 'type', message: 'Must be identify, purchase, refund or track' }]
   object(event, shape, '', report)
-  const problem = 'amount!' in shape && event.amount !== undefined && decimalProblem(event.amount, currencyExponent(String(event.currency)))
+  const problem = 'amount!' in shape[1] && event.amount !== undefined && decimalProblem(event.amount, currencyExponent(String(event.currency)))
   if (problem) report('amount', problem)
   return issues
 }

@@ -1,6 +1,30 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { inTransaction } from '../db/transaction.js'
+
+/**
+ * Two `with` parts, `consumed` and `change`: takes these customers' pending
+ * changes out of `customer_changes` and sums them per customer. In the same
+ * statement as their use, so the changes taken and the rows they are applied
+ * to come from one snapshot.
+ */
+export function takeChanges(projectId: string, customerIds: readonly string[]): RawBuilder<unknown> {
+  return sql`consumed as (
+      delete from customer_changes where project_id = ${projectId} and customer_id = any(${customerIds}::text[])
+      returning *
+    ),
+    change as (
+      select customer_id,
+        sum(orders)::int as orders,
+        sum(refunded_orders)::int as refunded_orders,
+        sum(gross_minor)::bigint as gross,
+        min(first_purchase_at) as first_purchase_at,
+        max(last_purchase_at) as last_purchase_at,
+        min(first_seen_at) as first_seen_at,
+        max(last_seen_at) as last_seen_at
+      from consumed group by customer_id
+    )`
+}
 
 /**
  * Folds what ingestion appended to `customer_changes` into the customers'
@@ -23,21 +47,7 @@ export async function applyCustomerChanges(db: Kysely<Database>, projectId: stri
     if (locked.rows.length === 0) return 0
     const ids = locked.rows.map((row) => row.customer_id)
     await sql`
-      with consumed as (
-        delete from customer_changes where project_id = ${projectId} and customer_id = any(${ids}::text[])
-        returning *
-      ),
-      change as (
-        select customer_id,
-          sum(orders)::int as orders,
-          sum(refunded_orders)::int as refunded_orders,
-          sum(gross_minor)::bigint as gross,
-          min(first_purchase_at) as first_purchase_at,
-          max(last_purchase_at) as last_purchase_at,
-          min(first_seen_at) as first_seen_at,
-          max(last_seen_at) as last_seen_at
-        from consumed group by customer_id
-      )
+      with ${takeChanges(projectId, ids)}
       update customers as c set
         orders_count = c.orders_count + d.orders,
         refunded_orders_count = c.refunded_orders_count + d.refunded_orders,

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely'
+import { takeChanges } from '../customers/apply-customer-changes.js'
 import type { Database } from '../db/schema.js'
 import type { CustomerTotalsDelta } from './customer-totals-delta.js'
 import type { CustomerUpsert } from './fold-events.js'
-import { type JsonColumn, jsonRows } from './json-rows.js'
+import { columnList, type JsonColumn, jsonRows } from './json-rows.js'
 
 type Db = Kysely<Database>
 
@@ -70,15 +71,15 @@ export async function upsertCustomers(
   const changes = rows.map((row) => ({ row, delta: deltas.get(row.customerId) }))
   await sql`
     with changes as (
-      insert into customer_changes (project_id, customer_id, orders, refunded_orders, gross_minor, first_purchase_at, last_purchase_at, first_seen_at, last_seen_at)
+      insert into customer_changes (project_id, ${columnList(CHANGE_COLUMNS)})
       select ${projectId}::uuid, c.* from ${jsonRows(changes, CHANGE_COLUMNS)} as c
     ),
     bare as (
-      insert into customers (project_id, customer_id, first_seen_at, last_seen_at)
+      insert into customers (project_id, ${columnList(BARE_COLUMNS)})
       select ${projectId}::uuid, c.* from ${jsonRows(bare, BARE_COLUMNS)} as c
       on conflict (project_id, customer_id) do nothing
     )
-    insert into customers (project_id, customer_id, email, name, phone, traits, profile_updated_at, first_seen_at, last_seen_at)
+    insert into customers (project_id, ${columnList(PROFILE_COLUMNS)})
     select ${projectId}::uuid, c.* from ${jsonRows(profiles, PROFILE_COLUMNS)} as c
     on conflict (project_id, customer_id) do update set
       email = ${newerWins('email')},
@@ -115,16 +116,10 @@ export async function refreshCustomerTotals(db: Db, project: { id: string; curre
   if (customerIds.length === 0) return
   const ids = [...new Set(customerIds)].sort()
   await sql`
-    with consumed as (
-      delete from customer_changes where project_id = ${project.id} and customer_id = any(${ids}::text[])
-      returning customer_id, first_seen_at, last_seen_at
-    ),
-    seen as (
-      select customer_id, min(first_seen_at) as first_at, max(last_seen_at) as last_at from consumed group by customer_id
-    )
+    with ${takeChanges(project.id, ids)}
     update customers as c set
-      first_seen_at = least(c.first_seen_at, s.first_at),
-      last_seen_at = greatest(c.last_seen_at, s.last_at),
+      first_seen_at = least(c.first_seen_at, s.first_seen_at),
+      last_seen_at = greatest(c.last_seen_at, s.last_seen_at),
       orders_count = a.orders,
       refunded_orders_count = a.refunded,
       gross_spent_minor = a.gross,
@@ -150,7 +145,7 @@ export async function refreshCustomerTotals(db: Db, project: { id: string; curre
       left join refunds f on f.project_id = ${project.id} and f.customer_id = k.customer_id
       group by k.customer_id
     ) as r on r.customer_id = a.customer_id
-    left join seen as s on s.customer_id = a.customer_id
+    left join change as s on s.customer_id = a.customer_id
     where c.project_id = ${project.id} and c.customer_id = a.customer_id
   `.execute(db)
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js'
 import type { PurchaseUpsert } from './fold-events.js'
 import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
-import { type JsonColumn, jsonRows } from './json-rows.js'
+import { columnList, type JsonColumn, jsonRows } from './json-rows.js'
 
 type Db = Kysely<Database>
 
@@ -24,8 +24,8 @@ const EVENT_COLUMNS: JsonColumn<NormalizedEvent>[] = [
 export async function claimEventIds(db: Db, projectId: string, events: readonly NormalizedEvent[]): Promise<Set<string>> {
   if (events.length === 0) return new Set()
   const { rows } = await sql<{ event_id: string }>`
-    insert into events (project_id, event_id, type)
-    select ${projectId}::uuid, e.event_id, e.type
+    insert into events (project_id, ${columnList(EVENT_COLUMNS)})
+    select ${projectId}::uuid, e.*
     from ${jsonRows(events, EVENT_COLUMNS)} as e
     order by e.event_id
     on conflict (project_id, event_id) do nothing
@@ -57,11 +57,7 @@ export async function currentOrders(db: Db, projectId: string, orderIds: readonl
   return rows
 }
 
-const PURCHASE_COLUMNS = sql.raw(
-  'project_id, order_id, customer_id, amount_minor, currency, status, source, channel, country, ordered_at, refunded_at, last_event_id, last_event_at',
-)
-
-const ORDER_COLUMNS: JsonColumn<PurchaseUpsert>[] = [
+const ORDER_COLUMNS: JsonColumn<PurchaseUpsert, keyof Database['purchases'] & string>[] = [
   { name: 'order_id', type: 'text', pick: (row) => row.orderId },
   { name: 'customer_id', type: 'text', pick: (row) => row.customerId },
   { name: 'amount_minor', type: 'int8', pick: (row) => row.amountMinor },
@@ -76,7 +72,7 @@ const ORDER_COLUMNS: JsonColumn<PurchaseUpsert>[] = [
   { name: 'last_event_at', type: 'timestamptz', pick: (row) => row.lastEventAt },
 ]
 
-/** The batch's orders as a row source, in `PURCHASE_COLUMNS` order. */
+/** The batch's orders as a row source for `insert into purchases (project_id, ${columnList(ORDER_COLUMNS)})`. */
 function purchaseRows(projectId: string, rows: readonly PurchaseUpsert[]) {
   return sql`select ${projectId}::uuid, p.* from ${jsonRows(rows, ORDER_COLUMNS)} as p`
 }
@@ -118,12 +114,12 @@ export async function insertNewPurchases(
   // `do update … where false` updates nothing but still locks the conflicting row.
   const { rows: inserted } = await sql<{ order_id: string }>`
     with inserted as (
-      insert into purchases (${PURCHASE_COLUMNS})
+      insert into purchases (project_id, ${columnList(ORDER_COLUMNS)})
       ${purchaseRows(projectId, rows)}
       on conflict (project_id, order_id) do update set updated_at = purchases.updated_at where false
       returning order_id
     ), lines as (
-      insert into purchase_items (project_id, order_id, line_no, product_id, name, category, quantity, unit_price_e4)
+      insert into purchase_items (project_id, ${columnList(LINE_COLUMNS)})
       ${lineRows(projectId, withItems)}
       where l.order_id in (select order_id from inserted)
     ), also as (${alsoInsert})
@@ -142,21 +138,7 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
   const winners = new Map(rows.map((row) => [row.orderId, row.eventId]))
   const result = await db
     .insertInto('purchases')
-    .columns([
-      'project_id',
-      'order_id',
-      'customer_id',
-      'amount_minor',
-      'currency',
-      'status',
-      'source',
-      'channel',
-      'country',
-      'ordered_at',
-      'refunded_at',
-      'last_event_id',
-      'last_event_at',
-    ])
+    .columns(['project_id', ...ORDER_COLUMNS.map((column) => column.name)])
     .expression(purchaseRows(projectId, rows))
     .onConflict((conflict) =>
       conflict.columns(['project_id', 'order_id']).doUpdateSet({
@@ -180,6 +162,16 @@ export async function upsertPurchases(db: Db, projectId: string, rows: readonly 
   return applied
 }
 
+/** Replaces the lines of stored orders whose newest event carried items. */
+export async function replaceItems(db: Db, projectId: string, orders: readonly PurchaseUpsert[]): Promise<void> {
+  if (orders.length === 0) return
+  await sql`delete from purchase_items where project_id = ${projectId} and order_id = any(${orders.map((order) => order.orderId)}::text[])`.execute(db)
+  await sql`
+    insert into purchase_items (project_id, ${columnList(LINE_COLUMNS)})
+    ${lineRows(projectId, orders)}
+  `.execute(db)
+}
+
 const INTERACTION_COLUMNS: JsonColumn<NormalizedTrack>[] = [
   { name: 'event_id', type: 'uuid', pick: (event) => event.eventId },
   { name: 'customer_id', type: 'text', pick: (event) => event.customerId },
@@ -188,20 +180,10 @@ const INTERACTION_COLUMNS: JsonColumn<NormalizedTrack>[] = [
   { name: 'occurred_at', type: 'timestamptz', pick: (event) => event.occurredAt },
 ]
 
-/** Replaces the lines of stored orders whose newest event carried items. */
-export async function replaceItems(db: Db, projectId: string, orders: readonly PurchaseUpsert[]): Promise<void> {
-  if (orders.length === 0) return
-  await sql`delete from purchase_items where project_id = ${projectId} and order_id = any(${orders.map((order) => order.orderId)}::text[])`.execute(db)
-  await sql`
-    insert into purchase_items (project_id, order_id, line_no, product_id, name, category, quantity, unit_price_e4)
-    ${lineRows(projectId, orders)}
-  `.execute(db)
-}
-
 export async function insertInteractions(db: Db, projectId: string, events: readonly NormalizedTrack[]): Promise<void> {
   if (events.length === 0) return
   await sql`
-    insert into interactions (project_id, event_id, customer_id, name, properties, occurred_at)
+    insert into interactions (project_id, ${columnList(INTERACTION_COLUMNS)})
     select ${projectId}::uuid, i.* from ${jsonRows(events, INTERACTION_COLUMNS)} as i
     on conflict (project_id, event_id) do nothing
   `.execute(db)

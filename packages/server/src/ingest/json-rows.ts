@@ -6,9 +6,9 @@ export type JsonColumnType = 'text' | 'uuid' | 'int4' | 'int8' | 'timestamptz' |
 /** A value of one column as picked from a row. */
 export type JsonCell = string | number | bigint | Date | null | Record<string, unknown>
 
-export interface JsonColumn<T> {
-  /** Column name in the row source (a plain SQL identifier). */
-  name: string
+export interface JsonColumn<T, Name extends string = string> {
+  /** Column name in the row source and in the table it fills (a plain SQL identifier). */
+  name: Name
   type: JsonColumnType
   pick: (row: T) => JsonCell
 }
@@ -27,6 +27,11 @@ const READ: Record<JsonColumnType, (at: number) => string> = {
 function cell(value: JsonCell): unknown {
   if (value instanceof Date) return value.getTime()
   return typeof value === 'bigint' ? String(value) : value
+}
+
+/** The columns' names as an SQL list, for `insert into t (project_id, ${columnList(columns)})`. */
+export function columnList(columns: readonly JsonColumn<never>[]): RawBuilder<unknown> {
+  return sql.raw(columns.map((column) => column.name).join(', '))
 }
 
 /**

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { findNeighbours } from './customer-neighbours.js'
-import { seededRandom } from '../../test/seeded-random.js'
-import { buildPurchaseIndex, type Purchase } from './purchase-index.js'
+import { buildPurchaseIndex } from './purchase-index.js'
+import { randomHistory } from './random-history.test-support.js'
 
-// A seeded random history with many equal similarities (few products, short baskets).
-function history(customers: number, products: number, seed: number): Purchase[] {
-  const random = seededRandom(seed)
-  const purchases: Purchase[] = []
-  for (let c = 0; c < customers; c++) {
-    const basket = 1 + Math.floor(random() * 6)
-    for (let i = 0; i < basket; i++) purchases.push({ customerId: `c${String(c).padStart(3, '0')}`, productId: `p${Math.floor(random() * products)}`, at: Math.floor(random() * 100) })
-  }
-  return purchases
-}
 
-const index = buildPurchaseIndex(history(300, 25, 7), 1_000, () => true)
+const index = buildPurchaseIndex(randomHistory(300, 25, 7), 1_000, () => true)
 
 describe('findNeighbours', () => {
   it('picks exactly what a full sort by similarity, then customer id, picks — ties at the cut included', () => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { BackgroundRefresh } from './analytics/background-refresh.js'
 import type { SessionTokens } from './auth/session-token.js'
 import type { Database } from './db/schema.js'
 import type { Env } from './env.js'
@@ -15,4 +16,6 @@ export interface ServerDeps {
   limiter: RateLimiter
   /** Login attempts per account (email), far stricter than `limiter`: passwords must not be guessable by volume. */
   loginLimiter: RateLimiter
+  /** Told about every batch that stored new events; folds and rebuilds after it off the request path. */
+  backgroundRefresh: BackgroundRefresh
 }

@@ -27,6 +27,13 @@ const envSchema = z.object({
   RAPPORT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Milliseconds in-flight requests get to finish on SIGTERM. */
   RAPPORT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Milliseconds of quiet after a project's last batch before its analytics are brought up to date
+   * in the background (otherwise the next read does it); 0 leaves it to reads.
+   */
+  RAPPORT_REFRESH_QUIET_MS: z.coerce.number().int().min(0).default(3_000),
+  /** While a project ingests without pause, its customer totals are still folded in at least this often (ms); 0 never. */
+  RAPPORT_REFRESH_MAX_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   /** Trust X-Forwarded-* headers (set behind a reverse proxy). */
   RAPPORT_TRUST_PROXY: z.stringbool().default(false),
   /** Turns on the OpenAI engine of the assistant; without it `insights.summary` and `insights.ask` answer from templates. */

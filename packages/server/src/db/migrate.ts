@@ -10,6 +10,7 @@ import * as assistant from './migrations/2026-11-21-0020-assistant.js'
 import * as customerRollups from './migrations/2026-11-21-0021-customer-rollups.js'
 import * as nextProductEvidence from './migrations/2026-11-21-0022-next-product-evidence.js'
 import * as customerChanges from './migrations/2026-11-21-0023-customer-changes.js'
+import * as changedDaysIndex from './migrations/2026-11-21-0024-changed-days-index.js'
 import type { Database } from './schema.js'
 
 /** Listed here rather than read from disk, so the bundled server carries its migrations. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-21-0021-customer-rollups': customerRollups,
   '2026-11-21-0022-next-product-evidence': nextProductEvidence,
   '2026-11-21-0023-customer-changes': customerChanges,
+  '2026-11-21-0024-changed-days-index': changedDaysIndex,
 }
 
 /** Brings the schema up to date; several servers starting at once are safe (Kysely takes a lock). */

@@ -1,20 +1,23 @@
 import { type BatchResult, batchEnvelopeSchema, type EventType, type IngestResult, type RejectedEvent } from '@rapport/shared'
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema.js'
+import type { ServerDeps } from '../deps.js'
 import { AppError } from '../errors.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import { storeEvents } from './ingest.service.js'
 import type { NormalizedEvent } from './normalized-event.js'
 import { validateBatchEntry, validateEvent } from './validate-event.js'
 
+/** What ingestion uses of the server: the database, and the refresher told about new events. */
+export type IngestDeps = Pick<ServerDeps, 'db' | 'backgroundRefresh'>
+
 /** One event sent on its own: a 400 with the field path if it is invalid. */
-export async function ingestOne(db: Kysely<Database>, project: ProjectRow, type: EventType, raw: unknown): Promise<IngestResult> {
+export async function ingestOne(deps: IngestDeps, project: ProjectRow, type: EventType, raw: unknown): Promise<IngestResult> {
   const validated = validateEvent(type, raw, new Date())
   if (!validated.ok) throw new AppError('validation_error', `The ${type} event is not valid`, { issues: validated.issues })
-  const [outcome] = await storeEvents(db, project, [validated.event])
+  const [outcome] = await storeEvents(deps.db, project, [validated.event])
   if (!outcome || 'failed' in outcome) {
     throw new AppError('validation_error', outcome?.failed ?? 'The event was not stored')
   }
+  if (outcome.status === 'accepted') deps.backgroundRefresh.ingested(project.id)
   return outcome
 }
 
@@ -29,7 +32,7 @@ function yieldToEventLoop(): Promise<void> {
  * A batch: the envelope must be valid (else 400), then each event stands on its
  * own — valid ones are stored, invalid ones come back by index with their reason.
  */
-export async function ingestBatch(db: Kysely<Database>, project: ProjectRow, body: unknown): Promise<BatchResult> {
+export async function ingestBatch(deps: IngestDeps, project: ProjectRow, body: unknown): Promise<BatchResult> {
   const envelope = batchEnvelopeSchema.safeParse(body)
   if (!envelope.success) throw AppError.fromZod(envelope.error)
   const receivedAt = new Date()
@@ -45,7 +48,7 @@ export async function ingestBatch(db: Kysely<Database>, project: ProjectRow, bod
     else rejected.push({ index, code: 'validation_error', message: 'The event is not valid', issues: validated.issues })
   }
   const outcomes = await storeEvents(
-    db,
+    deps.db,
     project,
     valid.map((entry) => entry.event),
   )
@@ -58,8 +61,10 @@ export async function ingestBatch(db: Kysely<Database>, project: ProjectRow, bod
     else results.push({ index, eventId: outcome.eventId, status: outcome.status })
   })
   rejected.sort((a, b) => a.index - b.index)
+  const accepted = results.filter((result) => result.status === 'accepted').length
+  if (accepted > 0) deps.backgroundRefresh.ingested(project.id)
   return {
-    accepted: results.filter((result) => result.status === 'accepted').length,
+    accepted,
     duplicates: results.filter((result) => result.status === 'duplicate').length,
     results,
     rejected,

@@ -17,12 +17,12 @@ export function ingestRoutes(deps: ServerDeps): ExpressRouter {
   for (const type of ['identify', 'purchase', 'refund', 'track'] as const satisfies readonly EventType[]) {
     routes.post(`/${type}`, async (req, res) => {
       const project = ingestingProject(principalOf(res))
-      res.json(await ingestOne(deps.db, project, type, req.body))
+      res.json(await ingestOne(deps, project, type, req.body))
     })
   }
   routes.post('/batch', async (req, res) => {
     const project = ingestingProject(principalOf(res))
-    res.json(await ingestBatch(deps.db, project, req.body))
+    res.json(await ingestBatch(deps, project, req.body))
   })
   return routes
 }

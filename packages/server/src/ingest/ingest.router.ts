@@ -25,28 +25,28 @@ export const ingestRouter = router({
   identify: ingestProcedure
     .input(passThrough<IdentifyEventInput>())
     .output(ingestResultSchema)
-    .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'identify', input)),
+    .mutation(({ ctx, input }) => ingestOne(ctx.deps, ctx.project, 'identify', input)),
 
   /** An order, or a change to one (e.g. refunded). */
   purchase: ingestProcedure
     .input(passThrough<PurchaseEventInput>())
     .output(ingestResultSchema)
-    .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'purchase', input)),
+    .mutation(({ ctx, input }) => ingestOne(ctx.deps, ctx.project, 'purchase', input)),
 
   /** Money given back: a whole or partial refund, returned lines. */
   refund: ingestProcedure
     .input(passThrough<RefundEventInput>())
     .output(ingestResultSchema)
-    .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'refund', input)),
+    .mutation(({ ctx, input }) => ingestOne(ctx.deps, ctx.project, 'refund', input)),
 
   track: ingestProcedure
     .input(passThrough<TrackEventInput>())
     .output(ingestResultSchema)
-    .mutation(({ ctx, input }) => ingestOne(ctx.deps.db, ctx.project, 'track', input)),
+    .mutation(({ ctx, input }) => ingestOne(ctx.deps, ctx.project, 'track', input)),
 
   /** Up to 500 events and 512 KB; each event is accepted or rejected on its own. */
   batch: ingestProcedure
     .input(passThrough<BatchInput>())
     .output(batchResultSchema)
-    .mutation(({ ctx, input }) => ingestBatch(ctx.deps.db, ctx.project, input)),
+    .mutation(({ ctx, input }) => ingestBatch(ctx.deps, ctx.project, input)),
 })

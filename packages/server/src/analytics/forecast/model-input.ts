@@ -11,6 +11,9 @@ export type ModelName =
   | 'damped_trend_boxcox'
   | 'autoregression'
   | 'ar_boxcox'
+  | 'bagged_ets'
+  | 'thief'
+  | 'thief_variance'
 
 /** A series to fit, one value per interval, oldest first. */
 export interface ModelInput {

@@ -1,4 +1,5 @@
 import { fitAutoregressionPlain } from './autoregression.js'
+import { baggedEts } from './bagged-ets.js'
 import { withBoxCox } from './box-cox-fit.js'
 import { dampedTrend, fitDampedTrendPlain } from './damped-trend.js'
 import { holtWintersAdditive, holtWintersMultiplicative } from './holt-winters.js'
@@ -7,6 +8,7 @@ import { seasonalMean } from './seasonal-mean.js'
 import { withSeasonalAdjustment } from './seasonal-adjustment.js'
 import { seasonalNaive } from './seasonal-naive.js'
 import { fitSesPlain, simpleExponentialSmoothing } from './simple-exponential-smoothing.js'
+import { temporalHierarchy } from './temporal-hierarchy.js'
 import { theta } from './theta.js'
 
 /** Every candidate model, in the order they are reported. */
@@ -23,9 +25,11 @@ export const MODEL_NAMES: readonly ModelName[] = [
 /**
  * Models that can be fitted by name but are not candidates unless asked for (tried on the
  * development windows, see BENCHMARKS.md): SES and damped trend on the Box–Cox scale, and an
- * autoregression (order by AICc) on the seasonally adjusted series, raw or on the Box–Cox scale.
+ * autoregression (order by AICc) on the seasonally adjusted series, raw or on the Box–Cox scale;
+ * bagged exponential smoothing (see baggedEts); temporal hierarchies of the damped trend reconciled
+ * by structural or variance scaling (see temporalHierarchy).
  */
-export const EXTRA_MODEL_NAMES: readonly ModelName[] = ['ses_boxcox', 'damped_trend_boxcox', 'autoregression', 'ar_boxcox']
+export const EXTRA_MODEL_NAMES: readonly ModelName[] = ['ses_boxcox', 'damped_trend_boxcox', 'autoregression', 'ar_boxcox', 'bagged_ets', 'thief', 'thief_variance']
 
 /**
  * The kind of forecast a model makes: `'smoothing'` follows the recent level (exponential smoothing,
@@ -62,6 +66,12 @@ export function fitModel(model: ModelName, input: ModelInput): ModelFit {
       return { ...withSeasonalAdjustment(input, fitAutoregressionPlain), model }
     case 'ar_boxcox':
       return { ...withBoxCox(input, fitAutoregressionPlain), model }
+    case 'bagged_ets':
+      return baggedEts(input)
+    case 'thief':
+      return { ...temporalHierarchy(input, dampedTrend, 'structural'), model }
+    case 'thief_variance':
+      return { ...temporalHierarchy(input, dampedTrend, 'variance'), model }
     default: {
       const unknown: never = model
       throw new Error(`unknown model ${String(unknown)}`)

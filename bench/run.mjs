@@ -32,7 +32,10 @@ try {
   console.log(`duckdb      ${await duckdbVersion()}`)
   if (!cluster.url) console.log('postgres    not used (--pglite-only, or no DATABASE_URL and no PostgreSQL server installed)')
   const kinds = cluster.url ? ['postgres', 'pglite'] : ['pglite']
-  if (parts.has('ingest')) for (const kind of kinds) part([here('./ingest.mjs'), ...flags, `--kind=${kind}`])
+  if (parts.has('ingest')) {
+    for (const kind of kinds) part([here('./ingest.mjs'), ...flags, `--kind=${kind}`])
+    for (const kind of kinds) part([here('./background-refresh.mjs'), ...flags, `--kind=${kind}`])
+  }
   if (parts.has('dataset')) for (const kind of kinds) part([here('./on-dataset.mjs'), ...flags, `--kind=${kind}`])
   if (parts.has('load')) {
     // Many SDK clients for a fixed time (bench/load.mjs): on PostgreSQL when there is one, else PGlite.

@@ -39,7 +39,7 @@ export async function recomputeLeadScores(db: Kysely<Database>, project: Project
         t.any as tracked,
         c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.p_alive, coalesce(e.n, 0) as interactions,
         extract(day from now() - c.last_purchase_at)::int as days_since,
-        c.orders_count, c.net_spent_minor, c.last_purchase_at
+        c.orders_count, c.net_spent_minor
       from customers c cross join tracked t left join engagement e on e.customer_id = c.customer_id
       where c.project_id = ${project.id}
     ), s as (
@@ -50,21 +50,12 @@ export async function recomputeLeadScores(db: Kysely<Database>, project: Project
       score = s.total,
       score_label = case when s.total >= 80 then 'HOT' when s.total >= 60 then 'WARM' when s.total >= 40 then 'COLD' else 'UNQUALIFIED' end,
       score_reasons = jsonb_build_array(
-        jsonb_build_object('factor', 'recency', 'points', round((s.recency * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.recency)} * s.scale)::numeric, 1), 'value', s.days_since,
-          'detail', case when s.rfm_recency is null then 'No completed order yet'
-            else 'Last order on ' || to_char(s.last_purchase_at at time zone ${project.timezone}, 'YYYY-MM-DD') || ' (recency quintile ' || s.rfm_recency || ' of 5 among the project''s customers)' end),
-        jsonb_build_object('factor', 'frequency', 'points', round((s.frequency * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.frequency)} * s.scale)::numeric, 1), 'value', s.orders_count,
-          'detail', s.orders_count || ' completed orders' || coalesce(' (frequency quintile ' || s.rfm_frequency || ' of 5)', '')),
+        jsonb_build_object('factor', 'recency', 'points', round((s.recency * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.recency)} * s.scale)::numeric, 1), 'value', s.days_since),
+        jsonb_build_object('factor', 'frequency', 'points', round((s.frequency * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.frequency)} * s.scale)::numeric, 1), 'value', s.orders_count),
         jsonb_build_object('factor', 'spend', 'points', round((s.spend * s.scale)::numeric, 1), 'maxPoints', round((${sql.lit(p.spend)} * s.scale)::numeric, 1),
-          'value', round(s.net_spent_minor / power(10, ${sql.lit(currencyExponent(project.currency))})::numeric, 2),
-          'detail', 'Net spent ' || round(s.net_spent_minor / power(10, ${sql.lit(currencyExponent(project.currency))})::numeric, 2) || ' ${sql.raw(project.currency.replace(/[^A-Z]/g, ''))}'
-            || coalesce(' (spend quintile ' || s.rfm_monetary || ' of 5)', '')),
-        jsonb_build_object('factor', 'engagement', 'points', round((s.engagement * s.scale)::numeric, 1), 'maxPoints', case when s.tracked then round((${sql.lit(p.engagement)} * s.scale)::numeric, 1) else 0 end, 'value', s.interactions,
-          'detail', case when s.tracked then s.interactions || ' tracked interactions in the last ${sql.raw(String(ENGAGEMENT_DAYS))} days'
-            else 'The project sends no track events yet: not counted, the other points are scaled to 100' end),
-        jsonb_build_object('factor', 'pActive', 'points', round((s.p_active * s.scale)::numeric, 1), 'maxPoints', case when s.p_alive is null then 0 else round((${sql.lit(p.pActive)} * s.scale)::numeric, 1) end, 'value', s.p_alive,
-          'detail', case when s.p_alive is null then 'No prediction for this customer yet (the model needs orders and enough repeat customers): not counted, the other points are scaled to 100'
-            else 'P(still active) = ' || round(s.p_alive::numeric, 2) || ' from the BG/NBD model' end)
+          'value', round(s.net_spent_minor / power(10, ${sql.lit(currencyExponent(project.currency))})::numeric, 2)),
+        jsonb_build_object('factor', 'engagement', 'points', round((s.engagement * s.scale)::numeric, 1), 'maxPoints', case when s.tracked then round((${sql.lit(p.engagement)} * s.scale)::numeric, 1) else 0 end, 'value', s.interactions),
+        jsonb_build_object('factor', 'pActive', 'points', round((s.p_active * s.scale)::numeric, 1), 'maxPoints', case when s.p_alive is null then 0 else round((${sql.lit(p.pActive)} * s.scale)::numeric, 1) end, 'value', s.p_alive)
       )
     from s
     where c.project_id = ${project.id} and c.customer_id = s.customer_id

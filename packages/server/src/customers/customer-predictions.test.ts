@@ -97,7 +97,10 @@ describe.each(testDialects())('customer predictions (BG/NBD, Gamma–Gamma) on %
       expect(await reasons(customerId, '?locale=en')).toEqual(en)
       expect(ru.map(({ detail: _, ...rest }) => rest)).toEqual(en.map(({ detail: _, ...rest }) => rest))
       for (const reason of ru) expect(reason.detail).toMatch(/[а-яё]/i)
-      expect(detailOf(en, 'frequency')).toMatch(/^\d+ completed orders \(frequency quintile \d of 5\)$/)
+      expect(detailOf(en, 'frequency')).toMatch(/^\d+ completed orders? \(frequency quintile \d of 5\)$/)
+      // Both languages are worded from the same figures.
+      expect(detailOf(en, 'spend')?.match(/\d+\.\d{2} GBP/)?.[0]).toBe(detailOf(ru, 'spend')?.match(/\d+\.\d{2} GBP/)?.[0])
+      expect(detailOf(en, 'pActive')?.match(/\d\.\d{2}/)?.[0]).toBe(detailOf(ru, 'pActive')?.match(/\d\.\d{2}/)?.[0])
       expect(detailOf(en, 'engagement')).toBe('The project sends no track events yet: not counted, the other points are scaled to 100')
       expect(detailOf(ru, 'engagement')).toBe('Проект пока не присылает события track: не учитывается, остальные баллы пересчитаны на 100')
       expect(detailOf(ru, 'recency')).toMatch(/^Последний заказ \d{4}-\d{2}-\d{2} \(квинтиль давности \d из 5 среди клиентов проекта\)$/)

@@ -12,7 +12,6 @@ import {
   type Locale,
   parseScaledDecimal,
   type PurchaseRecord,
-  type ScoreReason,
   type SegmentName,
   type TimelineEntry,
   type TraitValue,
@@ -83,7 +82,7 @@ function toCustomer(row: CustomerRow, project: ProjectRow, locale: Locale): Cust
     score:
       row.score === null || row.score_label === null
         ? null
-        : { value: row.score, label: row.score_label, reasons: scoreReasonsIn(locale, (row.score_reasons ?? []) as ScoreReason[], row, project) },
+        : { value: row.score, label: row.score_label, reasons: scoreReasonsIn(locale, row.score_reasons ?? [], row, project) },
   }
 }
 

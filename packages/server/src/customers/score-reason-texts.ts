@@ -2,30 +2,52 @@ import { currencyExponent, formatMinorUnits, type Locale, type ScoreReason } fro
 import { todayIn } from '../analytics/calendar.js'
 import { ENGAGEMENT_DAYS } from '../analytics/lead-scores.js'
 import { ruPlural } from '../analytics/recommendations/draft.js'
+import type { ScoreReasonRow } from '../db/schema.js'
 import type { ProjectRow } from '../projects/project.repository.js'
 import type { CustomerRow } from './customer.repository.js'
 
-const NOT_COUNTED_RU = 'не учитывается, остальные баллы пересчитаны на 100'
+type Reason = Pick<ScoreReasonRow, 'factor' | 'maxPoints'> & { value: number | null }
 
 /**
- * The lead score reasons with `detail` in the reader's language. The stored details are English
- * (written with the scores); other languages are worded here from the same figures: the reason's
- * value and the customer's RFM quintiles, last order and net spent, refreshed together with it.
+ * The lead score reasons with `detail` in the reader's language. The scores store figures only;
+ * every language is worded here from the same ones: the reason's value and the customer's RFM
+ * quintiles, last order and net spent, so the languages never disagree.
  */
-export function scoreReasonsIn(locale: Locale, reasons: readonly ScoreReason[], row: CustomerRow, project: ProjectRow): ScoreReason[] {
-  switch (locale) {
-    case 'en':
-      return [...reasons]
-    case 'ru':
-      return reasons.map((reason) => ({ ...reason, detail: russianDetail(reason, row, project) }))
+export function scoreReasonsIn(locale: Locale, reasons: readonly ScoreReasonRow[], row: CustomerRow, project: ProjectRow): ScoreReason[] {
+  const word = locale === 'ru' ? russianDetail : englishDetail
+  return reasons.map(({ factor, points, maxPoints, value }) => ({ factor, points, maxPoints, value, detail: word({ factor, maxPoints, value }, row, project) }))
+}
+
+const NOT_COUNTED_EN = 'not counted, the other points are scaled to 100'
+
+function englishDetail(reason: Reason, row: CustomerRow, project: ProjectRow): string {
+  const quintile = (label: string, value: number | null) => (value === null ? '' : ` (${label} quintile ${value} of 5)`)
+  switch (reason.factor) {
+    case 'recency':
+      return row.rfm_recency === null || row.last_purchase_at === null
+        ? 'No completed order yet'
+        : `Last order on ${todayIn(project.timezone, row.last_purchase_at)} (recency quintile ${row.rfm_recency} of 5 among the project's customers)`
+    case 'frequency': {
+      const orders = reason.value ?? row.orders_count
+      return `${orders} completed ${orders === 1 ? 'order' : 'orders'}${quintile('frequency', row.rfm_frequency)}`
+    }
+    case 'spend':
+      return `Net spent ${formatMinorUnits(row.net_spent_minor, currencyExponent(project.currency))} ${project.currency}${quintile('spend', row.rfm_monetary)}`
+    case 'engagement':
+      return reason.maxPoints === 0
+        ? `The project sends no track events yet: ${NOT_COUNTED_EN}`
+        : `${reason.value ?? 0} tracked ${reason.value === 1 ? 'interaction' : 'interactions'} in the last ${ENGAGEMENT_DAYS} days`
+    case 'pActive':
+      return reason.value === null || reason.maxPoints === 0
+        ? `No prediction for this customer yet (the model needs orders and enough repeat customers): ${NOT_COUNTED_EN}`
+        : `P(still active) = ${reason.value.toFixed(2)} from the BG/NBD model`
   }
 }
 
-function quintile(label: string, value: number | null): string {
-  return value === null ? '' : ` (квинтиль ${label} ${value} из 5)`
-}
+const NOT_COUNTED_RU = 'не учитывается, остальные баллы пересчитаны на 100'
 
-function russianDetail(reason: ScoreReason, row: CustomerRow, project: ProjectRow): string {
+function russianDetail(reason: Reason, row: CustomerRow, project: ProjectRow): string {
+  const quintile = (label: string, value: number | null) => (value === null ? '' : ` (квинтиль ${label} ${value} из 5)`)
   switch (reason.factor) {
     case 'recency':
       return row.rfm_recency === null || row.last_purchase_at === null

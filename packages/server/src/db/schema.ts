@@ -248,12 +248,12 @@ export interface AnalyticsStateTable {
   rfm_stale_since: Timestamp | null
 }
 
-/** One component of a lead score, as stored. */
+/** One component of a lead score, as stored: figures only, worded per reader (customers/score-reason-texts.ts). */
 export interface ScoreReasonRow {
   factor: 'recency' | 'frequency' | 'spend' | 'engagement' | 'pActive'
   points: number
   maxPoints: number
-  detail: string
+  value: number | null
 }
 
 export interface CustomerNextProductsTable {

@@ -157,7 +157,6 @@ export interface RefundItemsTable {
   unit_price_e4: bigint | null
 }
 
-/** A day whose rollups are stale; rows repeat, readers consume them. */
 /** What one batch adds to a customer's totals and seen times, until a read folds it into `customers`. */
 export interface CustomerChangesTable {
   project_id: string
@@ -171,6 +170,7 @@ export interface CustomerChangesTable {
   last_seen_at: Timestamp
 }
 
+/** A day whose rollups are stale, recorded once while pending (concurrent batches may repeat it); reads and the background refresh consume them. */
 export interface AnalyticsChangesTable {
   project_id: string
   day: ColumnType<string, string, string>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunk, foldCustomers, foldPurchases } from './fold-events.js'
+import { foldCustomers, foldPurchases } from './fold-events.js'
 import type { NormalizedIdentify, NormalizedPurchase } from './normalized-event.js'
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, day))
@@ -69,12 +69,5 @@ describe('foldPurchases', () => {
       eventId: 'p-o-4-refunded',
     })
     expect(order?.items).toHaveLength(1)
-  })
-})
-
-describe('chunk', () => {
-  it('splits without losing rows', () => {
-    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]])
-    expect(chunk([], 3)).toEqual([])
   })
 })

@@ -166,10 +166,3 @@ export function foldRefunds(events: readonly NormalizedEvent[]): RefundUpsert[] 
   }
   return out.sort((a, b) => byKey(a.refundId, b.refundId))
 }
-
-/** Splits rows into chunks so no statement passes PostgreSQL's 65,535 bind parameters. */
-export function chunk<T>(rows: readonly T[], size: number): T[][] {
-  const out: T[][] = []
-  for (let start = 0; start < rows.length; start += size) out.push(rows.slice(start, start + size))
-  return out
-}

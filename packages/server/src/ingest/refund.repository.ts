@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
-import { chunk, type RefundUpsert } from './fold-events.js'
+import type { RefundUpsert } from './fold-events.js'
+import { columnList, type JsonColumn, jsonRows } from './json-rows.js'
 import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
 
 type Db = Kysely<Database>
 
-const ROWS_PER_STATEMENT = 1000
+// As for orders (ingest.repository.ts): every write takes its rows as one JSON parameter.
 
 export interface StoredRefund {
   refund_id: string
@@ -15,73 +16,77 @@ export interface StoredRefund {
 
 /** The refunds as stored before this batch (their customer and date may change). */
 export async function currentRefunds(db: Db, projectId: string, refundIds: readonly string[]): Promise<StoredRefund[]> {
-  const out: StoredRefund[] = []
-  for (const part of chunk(refundIds, ROWS_PER_STATEMENT)) {
-    const rows = await db
-      .selectFrom('refunds')
-      .select(['refund_id', 'customer_id', 'refunded_at'])
-      .where('project_id', '=', projectId)
-      .where('refund_id', 'in', part)
-      .execute()
-    out.push(...rows)
-  }
-  return out
+  if (refundIds.length === 0) return []
+  const { rows } = await sql<StoredRefund>`
+    select refund_id, customer_id, refunded_at from refunds
+    where project_id = ${projectId} and refund_id = any(${refundIds}::text[])
+  `.execute(db)
+  return rows
 }
+
+const REFUND_COLUMNS: JsonColumn<RefundUpsert, keyof Database['refunds'] & string>[] = [
+  { name: 'refund_id', type: 'text', pick: (row) => row.refundId },
+  { name: 'order_id', type: 'text', pick: (row) => row.orderId },
+  { name: 'customer_id', type: 'text', pick: (row) => row.customerId },
+  { name: 'amount_minor', type: 'int8', pick: (row) => row.amountMinor },
+  { name: 'currency', type: 'text', pick: (row) => row.currency },
+  { name: 'reason', type: 'text', pick: (row) => row.reason },
+  { name: 'country', type: 'text', pick: (row) => row.country },
+  { name: 'refunded_at', type: 'timestamptz', pick: (row) => row.refundedAt },
+  { name: 'last_event_id', type: 'uuid', pick: (row) => row.eventId },
+  { name: 'last_event_at', type: 'timestamptz', pick: (row) => row.lastEventAt },
+]
 
 /** Creates or updates refunds; returns those whose stored fields now come from this batch. */
 export async function upsertRefunds(db: Db, projectId: string, rows: readonly RefundUpsert[]): Promise<Set<string>> {
   const applied = new Set<string>()
+  if (rows.length === 0) return applied
   const winners = new Map(rows.map((row) => [row.refundId, row.eventId]))
-  for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
-    const result = await db
-      .insertInto('refunds')
-      .values(
-        part.map((row) => ({
-          project_id: projectId,
-          refund_id: row.refundId,
-          order_id: row.orderId,
-          customer_id: row.customerId,
-          amount_minor: row.amountMinor,
-          currency: row.currency,
-          reason: row.reason,
-          country: row.country,
-          refunded_at: row.refundedAt,
-          last_event_id: row.eventId,
-          last_event_at: row.lastEventAt,
-        })),
-      )
-      .onConflict((conflict) =>
-        conflict.columns(['project_id', 'refund_id']).doUpdateSet({
-          order_id: newestKnownValue('refunds', 'order_id'),
-          customer_id: newestKnownValue('refunds', 'customer_id'),
-          reason: newestKnownValue('refunds', 'reason'),
-          country: newestKnownValue('refunds', 'country'),
-          amount_minor: newestValue<bigint>('refunds', 'amount_minor'),
-          currency: newestValue<string>('refunds', 'currency'),
-          refunded_at: newestValue<Date>('refunds', 'refunded_at'),
-          last_event_id: newestValue<string>('refunds', 'last_event_id'),
-          last_event_at: sql<Date>`greatest(refunds.last_event_at, excluded.last_event_at)`,
-          updated_at: sql<Date>`now()`,
-        }),
-      )
-      .returning(['refund_id', 'last_event_id'])
-      .execute()
-    for (const row of result) if (winners.get(row.refund_id) === row.last_event_id) applied.add(row.refund_id)
-  }
+  const result = await db
+    .insertInto('refunds')
+    .columns(['project_id', ...REFUND_COLUMNS.map((column) => column.name)])
+    .expression(sql`select ${projectId}::uuid, f.* from ${jsonRows(rows, REFUND_COLUMNS)} as f`)
+    .onConflict((conflict) =>
+      conflict.columns(['project_id', 'refund_id']).doUpdateSet({
+        order_id: newestKnownValue('refunds', 'order_id'),
+        customer_id: newestKnownValue('refunds', 'customer_id'),
+        reason: newestKnownValue('refunds', 'reason'),
+        country: newestKnownValue('refunds', 'country'),
+        amount_minor: newestValue<bigint>('refunds', 'amount_minor'),
+        currency: newestValue<string>('refunds', 'currency'),
+        refunded_at: newestValue<Date>('refunds', 'refunded_at'),
+        last_event_id: newestValue<string>('refunds', 'last_event_id'),
+        last_event_at: sql<Date>`greatest(refunds.last_event_at, excluded.last_event_at)`,
+        updated_at: sql<Date>`now()`,
+      }),
+    )
+    .returning(['refund_id', 'last_event_id'])
+    .execute()
+  for (const row of result) if (winners.get(row.refund_id) === row.last_event_id) applied.add(row.refund_id)
   return applied
 }
+
+type Line = ReturnType<typeof lineColumns>[number] & { refundId: string }
+
+const LINE_COLUMNS: JsonColumn<Line, keyof Database['refund_items'] & string>[] = [
+  { name: 'refund_id', type: 'text', pick: (line) => line.refundId },
+  { name: 'line_no', type: 'int4', pick: (line) => line.line_no },
+  { name: 'product_id', type: 'text', pick: (line) => line.product_id },
+  { name: 'name', type: 'text', pick: (line) => line.name },
+  { name: 'category', type: 'text', pick: (line) => line.category },
+  { name: 'quantity', type: 'int4', pick: (line) => line.quantity },
+  { name: 'unit_price_e4', type: 'int8', pick: (line) => line.unit_price_e4 },
+]
 
 /** Replaces the returned lines of refunds whose newest event carried items. */
 export async function replaceRefundItems(db: Db, projectId: string, refunds: readonly RefundUpsert[]): Promise<void> {
   if (refunds.length === 0) return
-  for (const part of chunk(
-    refunds.map((refund) => refund.refundId),
-    ROWS_PER_STATEMENT,
-  )) {
-    await db.deleteFrom('refund_items').where('project_id', '=', projectId).where('refund_id', 'in', part).execute()
-  }
-  const lines = refunds.flatMap((refund) =>
-    lineColumns(refund.items ?? []).map((line) => ({ project_id: projectId, refund_id: refund.refundId, ...line })),
-  )
-  for (const part of chunk(lines, ROWS_PER_STATEMENT)) await db.insertInto('refund_items').values(part).execute()
+  const ids = refunds.map((refund) => refund.refundId)
+  await sql`delete from refund_items where project_id = ${projectId} and refund_id = any(${ids}::text[])`.execute(db)
+  const lines = refunds.flatMap((refund) => lineColumns(refund.items ?? []).map((line): Line => ({ refundId: refund.refundId, ...line })))
+  if (lines.length === 0) return
+  await sql`
+    insert into refund_items (project_id, ${columnList(LINE_COLUMNS)})
+    select ${projectId}::uuid, l.* from ${jsonRows(lines, LINE_COLUMNS)} as l
+  `.execute(db)
 }

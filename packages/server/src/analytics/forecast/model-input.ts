@@ -14,6 +14,7 @@ export type ModelName =
   | 'bagged_ets'
   | 'thief'
   | 'thief_variance'
+  | 'seasonal_naive_drift'
 
 /** A series to fit, one value per interval, oldest first. */
 export interface ModelInput {

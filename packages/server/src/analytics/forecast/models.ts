@@ -7,6 +7,7 @@ import type { ModelFit, ModelInput, ModelName } from './model-input.js'
 import { seasonalMean } from './seasonal-mean.js'
 import { withSeasonalAdjustment } from './seasonal-adjustment.js'
 import { seasonalNaive } from './seasonal-naive.js'
+import { seasonalNaiveDrift } from './seasonal-naive-drift.js'
 import { fitSesPlain, simpleExponentialSmoothing } from './simple-exponential-smoothing.js'
 import { temporalHierarchy } from './temporal-hierarchy.js'
 import { theta } from './theta.js'
@@ -27,9 +28,9 @@ export const MODEL_NAMES: readonly ModelName[] = [
  * development windows, see BENCHMARKS.md): SES and damped trend on the Box–Cox scale, and an
  * autoregression (order by AICc) on the seasonally adjusted series, raw or on the Box–Cox scale;
  * bagged exponential smoothing (see baggedEts); temporal hierarchies of the damped trend reconciled
- * by structural or variance scaling (see temporalHierarchy).
+ * by structural or variance scaling (see temporalHierarchy); seasonal naive with drift.
  */
-export const EXTRA_MODEL_NAMES: readonly ModelName[] = ['ses_boxcox', 'damped_trend_boxcox', 'autoregression', 'ar_boxcox', 'bagged_ets', 'thief', 'thief_variance']
+export const EXTRA_MODEL_NAMES: readonly ModelName[] = ['ses_boxcox', 'damped_trend_boxcox', 'autoregression', 'ar_boxcox', 'bagged_ets', 'thief', 'thief_variance', 'seasonal_naive_drift']
 
 /**
  * The kind of forecast a model makes: `'smoothing'` follows the recent level (exponential smoothing,
@@ -72,6 +73,8 @@ export function fitModel(model: ModelName, input: ModelInput): ModelFit {
       return { ...temporalHierarchy(input, dampedTrend, 'structural'), model }
     case 'thief_variance':
       return { ...temporalHierarchy(input, dampedTrend, 'variance'), model }
+    case 'seasonal_naive_drift':
+      return seasonalNaiveDrift(input)
     default: {
       const unknown: never = model
       throw new Error(`unknown model ${String(unknown)}`)

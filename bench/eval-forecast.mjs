@@ -23,7 +23,8 @@ const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[proc
 // --choose best|combination, --combine N, --combine-with mean|median|weighted, --winsorize K,
 // --interval-origins N, --interval-scale level|residual|forecast, --interval-adapt N (points),
 // --interval-errors chosen|online, --exclude model,model (daily candidates left out),
-// --add model,model (daily candidates added from EXTRA_MODEL_NAMES, e.g. ses_boxcox),
+// --add model,model (daily candidates added from EXTRA_MODEL_NAMES, e.g. ses_boxcox, bagged_ets,
+//   thief, thief_variance, seasonal_naive_drift),
 // --combine-across rank|families (the best N, or the best model of each family).
 const method = { choose: arg('--choose', 'combination'), combineWith: arg('--combine-with', 'mean'), combine: Number(arg('--combine', '2')), ...(process.argv.includes('--combine-across') ? { combineAcross: arg('--combine-across', 'rank') } : {}), ...(process.argv.includes('--winsorize') ? { winsorize: Number(arg('--winsorize', '0')) } : {}), ...(process.argv.includes('--interval-origins') ? { intervalOrigins: Number(arg('--interval-origins', '56')) } : {}), ...(process.argv.includes('--interval-scale') ? { intervalScale: arg('--interval-scale', 'level') } : {}), ...(process.argv.includes('--interval-adapt') ? { intervalAdapt: Number(arg('--interval-adapt', '0')) } : {}), ...(process.argv.includes('--interval-errors') ? { intervalErrors: arg('--interval-errors', 'chosen') } : {}) }
 const WINDOWS = { test: 0, dev: 1, dev2: 2, dev3: 3 }

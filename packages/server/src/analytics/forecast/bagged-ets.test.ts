@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { baggedEts, fitSmoothingByAicc } from './bagged-ets.js'
-import { seededUniform } from './block-bootstrap.js'
+import { seededUniform } from '../stats/seeded-uniform.js'
 
 describe('fitSmoothingByAicc', () => {
   it('takes SES for a level with noise and the damped trend for a clean trend', () => {

@@ -1,5 +1,6 @@
 import { median } from '../stats/index.js'
-import { movingBlockBootstrap, seededUniform } from './block-bootstrap.js'
+import { seededUniform } from '../stats/seeded-uniform.js'
+import { movingBlockBootstrap } from './block-bootstrap.js'
 import { boxCox, boxCoxLambda, inverseBoxCox } from './box-cox.js'
 import { fitDampedTrendPlain } from './damped-trend.js'
 import { fillMissing, isObserved, type ModelFit, type ModelInput } from './model-input.js'

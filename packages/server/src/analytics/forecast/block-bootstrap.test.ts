@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { movingBlockBootstrap, seededUniform } from './block-bootstrap.js'
+import { seededUniform } from '../stats/seeded-uniform.js'
+import { movingBlockBootstrap } from './block-bootstrap.js'
 
 describe('seededUniform', () => {
   it('repeats the same sequence in [0, 1) for the same seed', () => {

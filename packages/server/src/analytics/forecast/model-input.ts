@@ -51,6 +51,12 @@ export function isObserved(input: ModelInput, t: number): boolean {
   return (input.observed?.[t] ?? true) && Number.isFinite(input.y[t] ?? Number.NaN)
 }
 
+/** The last observed value, or 0 when nothing was observed. */
+export function lastObservedValue(input: ModelInput): number {
+  for (let t = input.y.length - 1; t >= 0; t--) if (isObserved(input, t)) return input.y[t] ?? 0
+  return 0
+}
+
 /** Mean of the observed values in `[from, to)`, or NaN when there are none. */
 export function observedMean(input: ModelInput, from: number, to: number): number {
   let sum = 0

@@ -1,4 +1,4 @@
-import { isObserved, type ModelFit, type ModelInput } from './model-input.js'
+import { isObserved, lastObservedValue, type ModelFit, type ModelInput } from './model-input.js'
 
 /**
  * Seasonal naive with drift (a seasonal random walk with drift): each future interval is the last
@@ -30,13 +30,7 @@ export function seasonalNaiveDrift(input: ModelInput): ModelFit {
   }
   const drift = seasons > 0 ? change / seasons : 0
   const residuals = changes.map((c) => c.value - drift * c.seasons)
-  let fallback = 0
-  for (let t = n - 1; t >= 0; t--) {
-    if (isObserved(input, t)) {
-      fallback = y[t] ?? 0
-      break
-    }
-  }
+  const fallback = lastObservedValue(input)
   const forecast: number[] = []
   for (let h = 1; h <= horizon; h++) {
     const t = n + h - 1

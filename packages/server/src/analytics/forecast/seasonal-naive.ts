@@ -1,4 +1,4 @@
-import { isObserved, type ModelFit, type ModelInput } from './model-input.js'
+import { isObserved, lastObservedValue, type ModelFit, type ModelInput } from './model-input.js'
 
 /**
  * Seasonal naive: each future interval repeats the last observed value at the same phase of the
@@ -19,13 +19,7 @@ export function seasonalNaive(input: ModelInput): ModelFit {
     if (previous !== undefined) residuals.push(value - previous)
     last[t % m] = value
   }
-  let fallback = 0
-  for (let t = n - 1; t >= 0; t--) {
-    if (isObserved(input, t)) {
-      fallback = y[t] ?? 0
-      break
-    }
-  }
+  const fallback = lastObservedValue(input)
   const forecast: number[] = []
   for (let h = 1; h <= horizon; h++) forecast.push(last[(n + h - 1) % m] ?? fallback)
   return { model: 'seasonal_naive', forecast, residuals, params: { period: m }, notes: [] }

@@ -48,7 +48,7 @@ export class BackgroundRefresh {
 
   /** Called after a batch stored new events for this project. */
   ingested(projectId: string): void {
-    if (this.closed) return
+    if (this.closed || (this.timing.quietMs === 0 && this.timing.maxWaitMs === 0)) return
     const timers = this.timers.get(projectId) ?? {}
     this.timers.set(projectId, timers)
     if (this.timing.quietMs > 0) {

@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { PurchaseUpsert } from './fold-events.js'
-import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
+import { lineJsonColumns, lineRowsOf } from './line-rows.js'
+import { newestKnownValue, newestValue } from './newest-event-wins.js'
 import type { NormalizedEvent, NormalizedTrack } from './normalized-event.js'
 import { columnList, type JsonColumn, jsonRows } from './json-rows.js'
 
@@ -77,21 +78,11 @@ function purchaseRows(projectId: string, rows: readonly PurchaseUpsert[]) {
   return sql`select ${projectId}::uuid, p.* from ${jsonRows(rows, ORDER_COLUMNS)} as p`
 }
 
-type Line = ReturnType<typeof lineColumns>[number] & { orderId: string }
-
-const LINE_COLUMNS: JsonColumn<Line>[] = [
-  { name: 'order_id', type: 'text', pick: (line) => line.orderId },
-  { name: 'line_no', type: 'int4', pick: (line) => line.line_no },
-  { name: 'product_id', type: 'text', pick: (line) => line.product_id },
-  { name: 'name', type: 'text', pick: (line) => line.name },
-  { name: 'category', type: 'text', pick: (line) => line.category },
-  { name: 'quantity', type: 'int4', pick: (line) => line.quantity },
-  { name: 'unit_price_e4', type: 'int8', pick: (line) => line.unit_price_e4 },
-]
+const LINE_COLUMNS = lineJsonColumns('order_id')
 
 /** The lines of these orders as a row source (`order_id` first), numbered from 1. */
 function lineRows(projectId: string, orders: readonly PurchaseUpsert[]) {
-  const lines = orders.flatMap((order) => lineColumns(order.items ?? []).map((line): Line => ({ orderId: order.orderId, ...line })))
+  const lines = lineRowsOf(orders, (order) => order.orderId, (order) => order.items)
   return sql`select ${projectId}::uuid, l.* from ${jsonRows(lines, LINE_COLUMNS)} as l`
 }
 

@@ -1,5 +1,4 @@
 import { type RawBuilder, sql } from 'kysely'
-import type { NormalizedItem } from './normalized-event.js'
 
 /** Documents whose stored fields come from their newest event (`last_event_at`). */
 type DocumentTable = 'purchases' | 'refunds'
@@ -19,16 +18,4 @@ export function newestKnownValue(table: DocumentTable, column: string): RawBuild
   const incoming = sql.ref(`excluded.${column}`)
   const stored = sql.ref(`${table}.${column}`)
   return sql<string | null>`case when ${incomingIsNewer(table)} then coalesce(${incoming}, ${stored}) else coalesce(${stored}, ${incoming}) end`
-}
-
-/** The columns of an order's or refund's lines, numbered from 1. */
-export function lineColumns(items: readonly NormalizedItem[]) {
-  return items.map((item, index) => ({
-    line_no: index + 1,
-    product_id: item.productId,
-    name: item.name,
-    category: item.category,
-    quantity: item.quantity,
-    unit_price_e4: item.unitPriceE4,
-  }))
 }

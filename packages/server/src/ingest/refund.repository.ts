@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
 import type { RefundUpsert } from './fold-events.js'
 import { columnList, type JsonColumn, jsonRows } from './json-rows.js'
-import { lineColumns, newestKnownValue, newestValue } from './newest-event-wins.js'
+import { lineJsonColumns, lineRowsOf } from './line-rows.js'
+import { newestKnownValue, newestValue } from './newest-event-wins.js'
 
 type Db = Kysely<Database>
 
@@ -66,24 +67,14 @@ export async function upsertRefunds(db: Db, projectId: string, rows: readonly Re
   return applied
 }
 
-type Line = ReturnType<typeof lineColumns>[number] & { refundId: string }
-
-const LINE_COLUMNS: JsonColumn<Line, keyof Database['refund_items'] & string>[] = [
-  { name: 'refund_id', type: 'text', pick: (line) => line.refundId },
-  { name: 'line_no', type: 'int4', pick: (line) => line.line_no },
-  { name: 'product_id', type: 'text', pick: (line) => line.product_id },
-  { name: 'name', type: 'text', pick: (line) => line.name },
-  { name: 'category', type: 'text', pick: (line) => line.category },
-  { name: 'quantity', type: 'int4', pick: (line) => line.quantity },
-  { name: 'unit_price_e4', type: 'int8', pick: (line) => line.unit_price_e4 },
-]
+const LINE_COLUMNS = lineJsonColumns('refund_id')
 
 /** Replaces the returned lines of refunds whose newest event carried items. */
 export async function replaceRefundItems(db: Db, projectId: string, refunds: readonly RefundUpsert[]): Promise<void> {
   if (refunds.length === 0) return
   const ids = refunds.map((refund) => refund.refundId)
   await sql`delete from refund_items where project_id = ${projectId} and refund_id = any(${ids}::text[])`.execute(db)
-  const lines = refunds.flatMap((refund) => lineColumns(refund.items ?? []).map((line): Line => ({ refundId: refund.refundId, ...line })))
+  const lines = lineRowsOf(refunds, (refund) => refund.refundId, (refund) => refund.items)
   if (lines.length === 0) return
   await sql`
     insert into refund_items (project_id, ${columnList(LINE_COLUMNS)})
